@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+using OrderSync.Core.Policy;
+
+namespace OrderSync.Core.Configuration;
+
+/// <summary>Answers each store's sync settings and each vendor's connection, from validated configuration.</summary>
+public sealed class MerchantDirectory(IOptions<SyncConfiguration> options)
+{
+    private readonly Dictionary<string, SyncSettings> _settings = options.Value.Merchants
+        .ToDictionary(m => m.Shop, ToSettings, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, VendorOptions> _vendors = options.Value.Vendors.ToDictionary(v => v.Id, StringComparer.Ordinal);
+
+    public SyncSettings SettingsFor(string shop) =>
+        _settings.TryGetValue(shop, out var settings) ? settings : SyncSettings.NotConfigured(shop);
+
+    public VendorOptions? Vendor(string vendorId) => _vendors.GetValueOrDefault(vendorId);
+
+    private static SyncSettings ToSettings(MerchantOptions m) => new()
+    {
+        EnableOrderSync = m.EnableOrderSync,
+        PushOnlyIfPaid = m.PushOnlyIfPaid,
+        PushUnmappedProducts = m.PushUnmappedProducts,
+        DefaultVendorId = m.DefaultVendorId,
+        ProductMappings = [.. m.ProductMappings.Select(p => new ProductMapping(p.MerchantSku, p.VendorId, p.VendorSku))],
+    };
+}

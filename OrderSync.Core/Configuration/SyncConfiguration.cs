@@ -1,0 +1,53 @@
+namespace OrderSync.Core.Configuration;
+
+/// <summary>The merchants OrderSync serves and the vendors who fulfil their orders (section "OrderSync").</summary>
+public sealed class SyncConfiguration
+{
+    public const string Section = "OrderSync";
+
+    public List<MerchantOptions> Merchants { get; set; } = [];
+
+    public List<VendorOptions> Vendors { get; set; } = [];
+}
+
+/// <summary>A merchant store and its order-sync settings.</summary>
+public sealed class MerchantOptions
+{
+    /// <summary>The store's myshopify domain, as Shopify sends it in X-Shopify-Shop-Domain.</summary>
+    public string Shop { get; set; } = "";
+    public bool EnableOrderSync { get; set; } = true;
+    public bool PushOnlyIfPaid { get; set; }
+    public bool PushUnmappedProducts { get; set; }
+    public string? DefaultVendorId { get; set; }
+    public List<ProductMappingOptions> ProductMappings { get; set; } = [];
+}
+
+public sealed class ProductMappingOptions
+{
+    public string MerchantSku { get; set; } = "";
+    public string VendorId { get; set; } = "";
+    public string VendorSku { get; set; } = "";
+}
+
+public enum VendorKind
+{
+    /// <summary>A vendor's own Shopify store, reached through the Admin GraphQL API.</summary>
+    ShopifyStore,
+}
+
+/// <summary>A vendor and how to reach it. The access token comes from settings or the environment, never from a table.</summary>
+public sealed class VendorOptions
+{
+    public string Id { get; set; } = "";
+    public VendorKind Kind { get; set; } = VendorKind.ShopifyStore;
+
+    /// <summary>For a Shopify store: its myshopify domain.</summary>
+    public string? ShopDomain { get; set; }
+
+    /// <summary>Where the Admin API is; defaults to https://{ShopDomain}. Set to a simulator in sandbox runs and tests.</summary>
+    public Uri? AdminApiBaseUrl { get; set; }
+
+    public string? AccessToken { get; set; }
+
+    public Uri AdminBaseUrl() => AdminApiBaseUrl ?? new Uri($"https://{ShopDomain}");
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using OrderSync.Core.Orders;
+
+namespace OrderSync.Core.Configuration;
+
+/// <summary>Checks merchants and vendors at start-up; every failure names the setting to fix.</summary>
+public sealed class SyncConfigurationValidator : IValidateOptions<SyncConfiguration>
+{
+    public ValidateOptionsResult Validate(string? name, SyncConfiguration options)
+    {
+        var errors = new List<string>();
+        var vendorIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Vendors.Count; i++)
+        {
+            var v = options.Vendors[i];
+            var at = $"OrderSync:Vendors:{i}";
+            if (string.IsNullOrWhiteSpace(v.Id)) errors.Add($"{at}:Id is required.");
+            else if (!vendorIds.Add(v.Id)) errors.Add($"{at}:Id '{v.Id}' is used by another vendor.");
+            if (v.Kind == VendorKind.ShopifyStore)
+            {
+                if (!OrderKey.IsValidShop(v.ShopDomain)) errors.Add($"{at}:ShopDomain must be the vendor's myshopify domain.");
+                if (string.IsNullOrWhiteSpace(v.AccessToken)) errors.Add($"{at}:AccessToken is required (set it in the environment, e.g. OrderSync__Vendors__{i}__AccessToken).");
+                if (v.AdminApiBaseUrl is { IsAbsoluteUri: false }) errors.Add($"{at}:AdminApiBaseUrl must be an absolute URL.");
+            }
+        }
+
+        var shops = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < options.Merchants.Count; i++)
+        {
+            var m = options.Merchants[i];
+            var at = $"OrderSync:Merchants:{i}";
+            if (!OrderKey.IsValidShop(m.Shop)) errors.Add($"{at}:Shop must be the merchant's myshopify domain.");
+            else if (!shops.Add(m.Shop)) errors.Add($"{at}:Shop '{m.Shop}' is configured twice.");
+            if (m.DefaultVendorId is { } d && !vendorIds.Contains(d)) errors.Add($"{at}:DefaultVendorId '{d}' is not a configured vendor.");
+            if (m.PushUnmappedProducts && m.DefaultVendorId is null) errors.Add($"{at}:PushUnmappedProducts needs a DefaultVendorId to push them to.");
+            for (var j = 0; j < m.ProductMappings.Count; j++)
+            {
+                var p = m.ProductMappings[j];
+                if (string.IsNullOrWhiteSpace(p.MerchantSku)) errors.Add($"{at}:ProductMappings:{j}:MerchantSku is required.");
+                if (!vendorIds.Contains(p.VendorId)) errors.Add($"{at}:ProductMappings:{j}:VendorId '{p.VendorId}' is not a configured vendor.");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderSync.Core.Configuration;
+using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Messaging;
+using OrderSync.Core.Policy;
+using OrderSync.Core.Storage;
+
+namespace OrderSync.Core.Execution;
+
+/// <summary>What became of a signal: done (the message can go), or an executor elsewhere holds a command until a moment.</summary>
+public abstract record ProcessOutcome
+{
+    public sealed record Done : ProcessOutcome;
+
+    /// <summary>Another executor runs one of the order's commands; look again once its claim lapses.</summary>
+    public sealed record Busy(DateTimeOffset Until) : ProcessOutcome;
+}
+
+/// <summary>
+/// Applies one signal to its order and runs what the decider asks, safely under concurrency and crashes:
+/// the decision and its commands are saved in one ETag-guarded write (the outbox) before anything runs; a command is
+/// claimed before it runs, so only one executor runs it at a time; its outcome is decided and saved before it leaves
+/// the outbox. A crash at any point leaves the command in the outbox, and the redelivered message finishes it.
+/// </summary>
+public sealed class OrderSignalProcessor(
+    OrderStore orders,
+    MerchantDirectory directory,
+    CommandExecutor executor,
+    ISignalQueue queue,
+    IOptions<WorkerOptions> options,
+    TimeProvider time,
+    ILogger<OrderSignalProcessor> logger)
+{
+    private const int MaxConflicts = 10;
+    private readonly TimeSpan _lease = options.Value.CommandLease;
+
+    public async Task<ProcessOutcome> ProcessAsync(SignalEnvelope envelope, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderKey"] = envelope.Order.ToString() });
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ProcessOnceAsync(envelope, cancellationToken);
+            }
+            catch (OrderConcurrencyException) when (attempt < MaxConflicts)
+            {
+                logger.LogDebug("order {OrderKey} changed under us; deciding again (attempt {Attempt})", envelope.Order, attempt);
+            }
+        }
+    }
+
+    private async Task<ProcessOutcome> ProcessOnceAsync(SignalEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var settings = directory.SettingsFor(envelope.Order.Shop);
+        var stored = await orders.LoadAsync(envelope.Order, cancellationToken);
+
+        if (!stored.Record.HasApplied(envelope.Id))
+            stored = await DecideAndSaveAsync(stored, envelope.Signal, envelope.Origin, envelope.Id, settings, cancellationToken);
+
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            if (stored.Record.NextRunnable(now) is not { } pending)
+                return stored.Record.ClaimedUntil(now) is { } until ? new ProcessOutcome.Busy(until) : new ProcessOutcome.Done();
+
+            stored = await orders.SaveAsync(stored, stored.Record.Claim(pending.Command.Id, now + _lease), [], cancellationToken);
+            logger.LogInformation("running {Command} for order {OrderKey}", pending.Command.Id, envelope.Order);
+            var outcome = await executor.ExecuteAsync(pending.Command, cancellationToken);
+
+            var settled = stored with { Record = stored.Record.Settle(pending.Command.Id) };
+            stored = await DecideAndSaveAsync(settled, outcome, null, null, settings, cancellationToken);
+        }
+    }
+
+    /// <summary>Decides on a signal and saves the decision with its commands; schedules the wake-up first, so it cannot be lost.</summary>
+    private async Task<StoredOrder> DecideAndSaveAsync(
+        StoredOrder stored, Signal signal, SignalOrigin? origin, string? signalId, SyncSettings settings, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var decision = OrderLifecycle.Decide(stored.Record.State, signal, settings, now);
+        var next = stored.Record.Apply(decision, signalId);
+
+        if (decision.WakeAt is { } wakeAt && wakeAt != stored.Record.WakeScheduledFor)
+        {
+            await queue.EnqueueAsync(WakeUpFor(stored, wakeAt), wakeAt - now, cancellationToken);
+            next = next with { WakeScheduledFor = wakeAt };
+        }
+
+        return await orders.SaveAsync(stored, next, TimelineText.For(signal, origin, decision, now), cancellationToken);
+    }
+
+    private SignalEnvelope WakeUpFor(StoredOrder stored, DateTimeOffset wakeAt) => new(
+        $"wake:{wakeAt.UtcTicks}", stored.Record.State.Key, new WakeUp(), new SignalOrigin("ordersync", "wake-up", null, wakeAt, time.GetUtcNow()));
+}

@@ -1,0 +1,36 @@
+using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Messaging;
+
+namespace OrderSync.Core.Execution;
+
+/// <summary>How signals, decisions and commands read in an order's timeline.</summary>
+public static class TimelineText
+{
+    public static IReadOnlyList<TimelineEntry> For(Signal signal, SignalOrigin? origin, Decision decision, DateTimeOffset at)
+    {
+        var entries = new List<TimelineEntry> { Describe(signal, origin, at) };
+        entries.AddRange(decision.Notes.Select(note => new TimelineEntry(at, "decision", note)));
+        entries.AddRange(decision.Commands.Select(command => new TimelineEntry(at, "command", Describe(command))));
+        return entries;
+    }
+
+    private static TimelineEntry Describe(Signal signal, SignalOrigin? origin, DateTimeOffset at)
+    {
+        var from = origin is null ? "" : $" ({origin.Source}{(origin.Topic is null ? "" : " " + origin.Topic)}{(origin.EventId is null ? "" : ", event " + origin.EventId)})";
+        return signal switch
+        {
+            OrderPlaced p => new TimelineEntry(at, "signal", $"order {p.Order.Name} placed{from}"),
+            VendorOrderCreated c => new TimelineEntry(at, "signal", $"{c.CommandId} succeeded: vendor order {c.VendorOrderName ?? c.VendorOrderId}"),
+            CommandFailed f => new TimelineEntry(at, "signal", $"{f.CommandId} failed ({f.Kind.ToString().ToLowerInvariant()})", f.Reason),
+            WakeUp => new TimelineEntry(at, "signal", "scheduled wake-up"),
+            OperatorRetry r => new TimelineEntry(at, "signal", $"retry requested by {r.Operator}"),
+            _ => new TimelineEntry(at, "signal", signal.GetType().Name + from),
+        };
+    }
+
+    private static string Describe(Command command) => command switch
+    {
+        PushOrderToVendor p => $"push {p.Draft.Lines.Length} line(s) to vendor {p.VendorId} ({p.Id})",
+        _ => $"{command.GetType().Name} ({command.Id})",
+    };
+}

@@ -1,0 +1,48 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OrderSync.Core.Configuration;
+using OrderSync.Core.Execution;
+using OrderSync.Core.Messaging;
+using OrderSync.Core.Platforms.Shopify;
+using OrderSync.Core.Storage;
+using OrderSync.Core.Webhooks;
+using OrderSync.Core.Webhooks.Shopify;
+
+namespace OrderSync.Core.Hosting;
+
+public static class OrderSyncServiceCollectionExtensions
+{
+    /// <summary>Registers all of OrderSync's core, with every setting validated when the host starts. Both shells call this.</summary>
+    public static IServiceCollection AddOrderSync(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ShopifyOptions>().Bind(configuration.GetSection(ShopifyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngressOptions>().Bind(configuration.GetSection(IngressOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section)).ValidateDataAnnotations()
+            .Validate(w => w.VisibilityTimeout > w.CommandLease, "OrderSync:Worker:VisibilityTimeout must be longer than OrderSync:Worker:CommandLease.")
+            .ValidateOnStart();
+        services.AddOptions<SyncConfiguration>().Bind(configuration.GetSection(SyncConfiguration.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SyncConfiguration>, SyncConfigurationValidator>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton<OrderStore>();
+        services.AddSingleton<WebhookDeduplicator>();
+        services.AddSingleton<StorageQueueSignalQueue>();
+        services.AddSingleton<ISignalQueue>(sp => sp.GetRequiredService<StorageQueueSignalQueue>());
+        services.AddSingleton<StorageInitializer>();
+
+        services.AddSingleton<IWebhookSource, ShopifyWebhookSource>();
+        services.AddSingleton<WebhookIngress>();
+
+        services.AddHttpClient<ShopifyGraphQlClient>((sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<ShopifyOptions>>().Value.RequestTimeout);
+        services.AddSingleton<ShopifyVendorOrders>();
+        services.AddSingleton<MerchantDirectory>();
+        services.AddSingleton<CommandExecutor>();
+        services.AddSingleton<OrderSignalProcessor>();
+        return services;
+    }
+}

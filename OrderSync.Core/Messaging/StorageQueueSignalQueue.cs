@@ -1,0 +1,82 @@
+using Azure;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+using OrderSync.Core.Serialization;
+using OrderSync.Core.Storage;
+
+namespace OrderSync.Core.Messaging;
+
+/// <summary>The signal queue on Azure Storage Queues (Azurite locally), with a poison queue beside it.</summary>
+public sealed class StorageQueueSignalQueue : ISignalQueue
+{
+    /// <summary>Storage queues cap visibility delays at 7 days; a longer wake-up arrives early and the decider re-arms it.</summary>
+    private static readonly TimeSpan LongestDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
+    private readonly QueueClient _queue;
+    private readonly QueueClient _poison;
+
+    public StorageQueueSignalQueue(IOptions<StorageOptions> options)
+    {
+        var storage = options.Value;
+        // Azurite rejects the newest service version this SDK sends by default; the previous one has all we use.
+        var clientOptions = new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.Base64 };
+        _queue = new QueueClient(storage.ConnectionString, storage.SignalQueue, clientOptions);
+        _poison = new QueueClient(storage.ConnectionString, storage.SignalQueue + "-poison", clientOptions);
+    }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        await _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await _poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+    }
+
+    public async Task EnqueueAsync(SignalEnvelope envelope, TimeSpan? delay = null, CancellationToken cancellationToken = default)
+    {
+        var body = OrderSyncJson.Serialize(envelope);
+        var visibility = delay is { } d && d > TimeSpan.Zero ? (d > LongestDelay ? LongestDelay : d) : (TimeSpan?)null;
+        try
+        {
+            await _queue.SendMessageAsync(body, visibility, NeverExpires, cancellationToken);
+        }
+        catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException)
+        {
+            throw new SignalQueueUnavailableException($"the signal queue '{_queue.Name}' did not accept the message: {e.Message}", e);
+        }
+    }
+
+    public async Task<IReadOnlyList<ReceivedSignal>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
+    {
+        var response = await _queue.ReceiveMessagesAsync(maxMessages, visibilityTimeout, cancellationToken);
+        return response.Value.Select(m =>
+        {
+            var text = m.Body.ToString();
+            var (envelope, error) = OrderSyncJson.TryDeserializeEnvelope(text);
+            return new ReceivedSignal(m.MessageId, m.PopReceipt, m.DequeueCount, text, envelope, error);
+        }).ToList();
+    }
+
+    public Task CompleteAsync(ReceivedSignal message, CancellationToken cancellationToken) =>
+        _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+
+    /// <summary>Gives the message back to the queue, to be seen again after <paramref name="delay"/>.</summary>
+    public Task ReleaseAsync(ReceivedSignal message, TimeSpan delay, CancellationToken cancellationToken) =>
+        _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
+
+    /// <summary>Moves a message that keeps failing to the poison queue, with its error, so it stays visible.</summary>
+    public async Task MoveToPoisonAsync(ReceivedSignal message, string error, CancellationToken cancellationToken)
+    {
+        var record = OrderSyncJson.Serialize(new PoisonedSignal(message.MessageId, message.DequeueCount, error, message.Body));
+        await _poison.SendMessageAsync(record, null, NeverExpires, cancellationToken);
+        await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PoisonedSignal>> PeekPoisonAsync(CancellationToken cancellationToken)
+    {
+        var peeked = await _poison.PeekMessagesAsync(32, cancellationToken);
+        return peeked.Value.Select(m => OrderSyncJson.Deserialize<PoisonedSignal>(m.Body.ToString())).ToList();
+    }
+}
+
+/// <summary>A message given up on after repeated failures: kept with its error for a person to look at.</summary>
+public sealed record PoisonedSignal(string MessageId, long DequeueCount, string Error, string Body);

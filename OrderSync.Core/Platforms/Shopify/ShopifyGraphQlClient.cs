@@ -1,0 +1,88 @@
+// Shopify Admin GraphQL API transport.
+// Endpoint and auth: https://shopify.dev/docs/api/admin-graphql (POST {store}/admin/api/{version}/graphql.json,
+// header X-Shopify-Access-Token, body {"query", "variables"}).
+// Cost and throttling: https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits — every response carries
+// extensions.cost {requestedQueryCost, actualQueryCost, throttleStatus {maximumAvailable, currentlyAvailable, restoreRate}};
+// a throttled request answers errors[].extensions.code == "THROTTLED" (older answers: message "Throttled"), with HTTP 200 or 429.
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using OrderSync.Core.Configuration;
+
+namespace OrderSync.Core.Platforms.Shopify;
+
+public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOptions> options, TimeProvider time)
+{
+    private const string Platform = "Shopify";
+    private readonly string _apiVersion = options.Value.ApiVersion;
+
+    /// <summary>Runs one GraphQL operation; answers the "data" object, or throws a classified <see cref="PlatformException"/>.</summary>
+    public async Task<JsonElement> ExecuteAsync(ShopifyStore store, string query, JsonObject variables, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(store.AdminBaseUrl, $"admin/api/{_apiVersion}/graphql.json"))
+        {
+            Content = JsonContent.Create(new JsonObject { ["query"] = query, ["variables"] = variables }),
+        };
+        request.Headers.Add("X-Shopify-Access-Token", store.AccessToken);
+
+        using var response = await SendAsync(request, store, cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            if (!response.IsSuccessStatusCode) throw HttpFailure.Classify(Platform, response, time.GetUtcNow());
+            throw PlatformException.Transient($"{Platform} store {store} answered a body that is not JSON", inner: e);
+        }
+
+        if (ThrottledFor(root) is { } wait) throw PlatformException.Transient($"{Platform} store {store} throttled the request", wait);
+        if (!response.IsSuccessStatusCode) throw HttpFailure.Classify(Platform, response, time.GetUtcNow());
+        if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+            throw PlatformException.Permanent($"{Platform} store {store} rejected the request: {Messages(errors)}");
+        if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+            throw PlatformException.Transient($"{Platform} store {store} answered without data");
+        return data;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ShopifyStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw PlatformException.Transient($"{Platform} store {store} could not be reached: {e.Message}", inner: e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw PlatformException.Transient($"{Platform} store {store} did not answer in time", inner: e);
+        }
+    }
+
+    /// <summary>When throttled: how long until the bucket holds the points the request asked for.</summary>
+    private static TimeSpan? ThrottledFor(JsonElement root)
+    {
+        if (!root.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array) return null;
+        var throttled = errors.EnumerateArray().Any(e =>
+            (e.TryGetProperty("extensions", out var x) && x.TryGetProperty("code", out var code) && code.ValueEquals("THROTTLED"))
+            || (e.TryGetProperty("message", out var m) && m.ValueEquals("Throttled")));
+        if (!throttled) return null;
+
+        if (root.TryGetProperty("extensions", out var ext) && ext.TryGetProperty("cost", out var cost)
+            && cost.TryGetProperty("requestedQueryCost", out var requested) && requested.TryGetDouble(out var needed)
+            && cost.TryGetProperty("throttleStatus", out var status)
+            && status.TryGetProperty("currentlyAvailable", out var available) && available.TryGetDouble(out var have)
+            && status.TryGetProperty("restoreRate", out var rate) && rate.TryGetDouble(out var perSecond) && perSecond > 0)
+            return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((needed - have) / perSecond)));
+        return TimeSpan.FromSeconds(1);
+    }
+
+    private static string Messages(JsonElement errors) =>
+        string.Join("; ", errors.EnumerateArray().Select(e => e.TryGetProperty("message", out var m) ? m.ToString() : e.ToString()));
+}

@@ -1,0 +1,96 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Orders;
+using OrderSync.Core.Serialization;
+
+namespace OrderSync.Core.Storage;
+
+/// <summary>
+/// Orders in Azure Tables, one partition per order: the record in row "state" and the timeline in rows "t0000000001"…
+/// Record and new timeline rows are written in one transaction guarded by the record's ETag.
+/// </summary>
+public sealed class OrderStore(TableServiceClient tables, IOptions<StorageOptions> options)
+{
+    private const string StateRow = "state";
+    private const string DocumentProperty = "Document";
+    private readonly TableClient _table = tables.GetTableClient(options.Value.TablePrefix + "Orders");
+
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+
+    public async Task<StoredOrder> LoadAsync(OrderKey key, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(key), StateRow, cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } entity
+            ? new StoredOrder(OrderSyncJson.Deserialize<OrderRecord>(ChunkedProperty.Read(entity, DocumentProperty)), entity.ETag.ToString())
+            : new StoredOrder(OrderRecord.New(key), null);
+    }
+
+    /// <summary>Saves <paramref name="next"/> over <paramref name="current"/> with the new timeline entries, or throws <see cref="OrderConcurrencyException"/>.</summary>
+    public async Task<StoredOrder> SaveAsync(StoredOrder current, OrderRecord next, IReadOnlyList<TimelineEntry> appended, CancellationToken cancellationToken)
+    {
+        var key = next.State.Key;
+        next = next with { TimelineLength = current.Record.TimelineLength + appended.Count };
+        var state = StateEntity(next);
+        var actions = new List<TableTransactionAction>
+        {
+            current.ETag is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, state)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, new ETag(current.ETag)),
+        };
+        actions.AddRange(appended.Select((entry, i) => new TableTransactionAction(
+            TableTransactionActionType.Add, TimelineEntity(key, current.Record.TimelineLength + i + 1, entry))));
+
+        try
+        {
+            var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
+            return new StoredOrder(next, response.Value[0].Headers.ETag?.ToString());
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            throw new OrderConcurrencyException(key, e);
+        }
+    }
+
+    public async Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(OrderKey key, CancellationToken cancellationToken)
+    {
+        var entries = new List<TimelineEntry>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(key)} and RowKey ge 't' and RowKey lt 'u'");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            entries.Add(OrderSyncJson.Deserialize<TimelineEntry>(row.GetString("Entry")));
+        return entries;
+    }
+
+    public async Task<OrderView?> ViewAsync(OrderKey key, CancellationToken cancellationToken)
+    {
+        var stored = await LoadAsync(key, cancellationToken);
+        if (stored.ETag is null) return null;
+        var record = stored.Record;
+        return new OrderView(key, OrderStatus.Of(record.State), record.State, record.Outbox, await ReadTimelineAsync(key, cancellationToken));
+    }
+
+    private static string Partition(OrderKey key) => $"{key.Shop}|{key.OrderId}";
+
+    private static TableEntity StateEntity(OrderRecord record)
+    {
+        var state = record.State;
+        var entity = new TableEntity(Partition(state.Key), StateRow)
+        {
+            ["Shop"] = state.Key.Shop,
+            ["OrderId"] = state.Key.OrderId,
+            ["OrderName"] = state.Order?.Name,
+            ["Status"] = OrderStatus.Of(state),
+        };
+        ChunkedProperty.Write(entity, DocumentProperty, OrderSyncJson.SerializeToUtf8(record));
+        return entity;
+    }
+
+    private static TableEntity TimelineEntity(OrderKey key, int sequence, TimelineEntry entry) =>
+        new(Partition(key), $"t{sequence:D10}")
+        {
+            ["At"] = entry.At,
+            ["Kind"] = entry.Kind,
+            ["Entry"] = OrderSyncJson.Serialize(entry),
+        };
+}

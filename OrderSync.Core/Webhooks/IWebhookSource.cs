@@ -1,0 +1,25 @@
+using OrderSync.Core.Messaging;
+
+namespace OrderSync.Core.Webhooks;
+
+/// <summary>One platform's webhooks: how to tell an authentic delivery, and what signals it carries.</summary>
+public interface IWebhookSource
+{
+    /// <summary>The route segment and dedupe partition, e.g. "shopify".</summary>
+    string Name { get; }
+
+    bool IsAuthentic(WebhookHeaders headers, ReadOnlySpan<byte> body);
+
+    /// <summary>Reads an authentic delivery. Never throws for bad input: answers <see cref="WebhookParse.Malformed"/>.</summary>
+    WebhookParse Parse(WebhookHeaders headers, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt);
+}
+
+public abstract record WebhookParse
+{
+    /// <summary>A delivery OrderSync acts on: its delivery id (for de-duplication) and the signals it carries.</summary>
+    public sealed record Accepted(string DeliveryId, IReadOnlyList<SignalEnvelope> Signals) : WebhookParse;
+
+    public sealed record Ignored(string Reason) : WebhookParse;
+
+    public sealed record Malformed(string Reason) : WebhookParse;
+}

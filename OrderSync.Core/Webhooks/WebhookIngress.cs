@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderSync.Core.Configuration;
+using OrderSync.Core.Messaging;
+using OrderSync.Core.Storage;
+
+namespace OrderSync.Core.Webhooks;
+
+/// <summary>
+/// Every webhook's way in, whatever the host: size limit, signature, parse, de-duplication, queue.
+/// It answers 200 only once the signals are durably queued; nothing of the body is ever logged.
+/// </summary>
+public sealed class WebhookIngress(
+    IEnumerable<IWebhookSource> sources,
+    WebhookDeduplicator deliveries,
+    ISignalQueue queue,
+    IOptions<IngressOptions> options,
+    TimeProvider time,
+    ILogger<WebhookIngress> logger)
+{
+    private readonly Dictionary<string, IWebhookSource> _sources = sources.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+    private readonly long _maxBodyBytes = options.Value.MaxBodyBytes;
+
+    public async Task<WebhookResult> HandleAsync(string sourceName, WebhookHeaders headers, Stream body, long? contentLength, CancellationToken cancellationToken)
+    {
+        if (!_sources.TryGetValue(sourceName, out var source)) return WebhookResult.UnknownSource(sourceName);
+        if (contentLength > _maxBodyBytes) return Refuse(source, WebhookResult.TooLarge(_maxBodyBytes));
+        var bytes = await BoundedBody.ReadAsync(body, _maxBodyBytes, cancellationToken);
+        if (bytes is null) return Refuse(source, WebhookResult.TooLarge(_maxBodyBytes));
+        if (!source.IsAuthentic(headers, bytes)) return Refuse(source, WebhookResult.Unauthorized());
+
+        return source.Parse(headers, bytes, time.GetUtcNow()) switch
+        {
+            WebhookParse.Malformed m => Refuse(source, WebhookResult.Malformed(m.Reason)),
+            WebhookParse.Ignored i => WebhookResult.Ignored(i.Reason),
+            WebhookParse.Accepted a => await QueueAsync(source, a, cancellationToken),
+            _ => throw new InvalidOperationException("unknown parse outcome"),
+        };
+    }
+
+    private async Task<WebhookResult> QueueAsync(IWebhookSource source, WebhookParse.Accepted delivery, CancellationToken cancellationToken)
+    {
+        if (await SeenAsync(source, delivery.DeliveryId, cancellationToken)) return WebhookResult.Duplicate();
+        try
+        {
+            foreach (var signal in delivery.Signals)
+                await queue.EnqueueAsync(signal, cancellationToken: cancellationToken);
+        }
+        catch (SignalQueueUnavailableException e)
+        {
+            logger.LogError(e, "{Source} delivery {DeliveryId} could not be queued", source.Name, delivery.DeliveryId);
+            return WebhookResult.Unavailable();
+        }
+
+        try
+        {
+            await deliveries.RememberAsync(source.Name, delivery.DeliveryId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Already queued: a redelivery may queue it again, and the order applies a signal id only once.
+            logger.LogWarning(e, "{Source} delivery {DeliveryId} queued but not remembered", source.Name, delivery.DeliveryId);
+        }
+        foreach (var signal in delivery.Signals)
+            logger.LogInformation("{Source} delivery {DeliveryId} queued {SignalType} for order {OrderKey}",
+                source.Name, delivery.DeliveryId, signal.Signal.GetType().Name, signal.Order);
+        return WebhookResult.Accepted(delivery.Signals.Count);
+    }
+
+    private async Task<bool> SeenAsync(IWebhookSource source, string deliveryId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await deliveries.HasSeenAsync(source.Name, deliveryId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Unknown is treated as new: better queued twice than lost.
+            logger.LogWarning(e, "could not check {Source} delivery {DeliveryId} for duplicates", source.Name, deliveryId);
+            return false;
+        }
+    }
+
+    private WebhookResult Refuse(IWebhookSource source, WebhookResult result)
+    {
+        logger.LogWarning("{Source} webhook refused with {StatusCode}: {Reason}", source.Name, result.StatusCode, result.Reason);
+        return result;
+    }
+}

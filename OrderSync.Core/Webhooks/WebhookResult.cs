@@ -1,0 +1,14 @@
+namespace OrderSync.Core.Webhooks;
+
+/// <summary>The ingress's answer to a webhook: an HTTP status and a reason safe to show the sender.</summary>
+public sealed record WebhookResult(int StatusCode, string Reason)
+{
+    public static WebhookResult Accepted(int signals) => new(200, $"accepted: {signals} signal(s) queued");
+    public static WebhookResult Duplicate() => new(200, "duplicate delivery: already queued");
+    public static WebhookResult Ignored(string why) => new(200, $"ignored: {why}");
+    public static WebhookResult Malformed(string why) => new(400, $"malformed webhook: {why}");
+    public static WebhookResult Unauthorized() => new(401, "signature missing or invalid");
+    public static WebhookResult UnknownSource(string source) => new(404, $"no webhook source named '{source}'");
+    public static WebhookResult TooLarge(long limit) => new(413, $"body larger than {limit} bytes");
+    public static WebhookResult Unavailable() => new(503, "could not queue the webhook; please retry");
+}
