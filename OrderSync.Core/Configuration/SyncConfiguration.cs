@@ -49,5 +49,10 @@ public sealed class VendorOptions
 
     public string? AccessToken { get; set; }
 
-    public Uri AdminBaseUrl() => AdminApiBaseUrl ?? new Uri($"https://{ShopDomain}");
+    /// <summary>The Admin API base, ending in '/' so relative API paths resolve under it.</summary>
+    public Uri AdminBaseUrl()
+    {
+        var url = AdminApiBaseUrl?.ToString() ?? $"https://{ShopDomain}/";
+        return new Uri(url.EndsWith('/') ? url : url + "/");
+    }
 }

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Options;
+using OrderSync.Core.Configuration;
+using OrderSync.Core.Execution;
+using OrderSync.Core.Messaging;
+
+namespace OrderSync.Local.Worker;
+
+/// <summary>
+/// Pumps the signal queue into the Core processor. A message is deleted only when its order has settled it;
+/// one that cannot be read, or keeps failing, goes to the poison queue with its error: never silently dropped.
+/// On shutdown, messages in hand are given back to the queue at once.
+/// </summary>
+public sealed class SignalQueueWorker(
+    StorageQueueSignalQueue queue,
+    OrderSignalProcessor processor,
+    IOptions<WorkerOptions> options,
+    TimeProvider time,
+    ILogger<SignalQueueWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan MinIdleDelay = TimeSpan.FromMilliseconds(50);
+    private readonly WorkerOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var idle = MinIdleDelay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<ReceivedSignal> batch;
+            try
+            {
+                batch = await queue.ReceiveAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "could not read the signal queue; trying again");
+                batch = [];
+            }
+
+            if (batch.Count == 0)
+            {
+                try
+                {
+                    await Task.Delay(idle, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxIdleDelay.Ticks));
+                continue;
+            }
+            idle = MinIdleDelay;
+            await Task.WhenAll(batch.Select(message => HandleAsync(message, stoppingToken)));
+        }
+    }
+
+    private async Task HandleAsync(ReceivedSignal message, CancellationToken stoppingToken)
+    {
+        if (message.Envelope is null)
+        {
+            await PoisonAsync(message, message.ReadError ?? "unreadable message");
+            return;
+        }
+        if (message.DequeueCount > _options.MaxDeliveries)
+        {
+            await PoisonAsync(message, $"not settled after {_options.MaxDeliveries} deliveries");
+            return;
+        }
+
+        try
+        {
+            switch (await processor.ProcessAsync(message.Envelope, stoppingToken))
+            {
+                case ProcessOutcome.Done:
+                    await queue.CompleteAsync(message, CancellationToken.None);
+                    break;
+                case ProcessOutcome.Busy busy:
+                    await queue.ReleaseAsync(message, Max(busy.Until - time.GetUtcNow(), TimeSpan.FromSeconds(1)), CancellationToken.None);
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await queue.ReleaseAsync(message, TimeSpan.Zero, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "signal {SignalId} for order {OrderKey} failed (delivery {Delivery} of {Max}); it will be retried",
+                message.Envelope.Id, message.Envelope.Order, message.DequeueCount, _options.MaxDeliveries);
+            if (message.DequeueCount >= _options.MaxDeliveries) await PoisonAsync(message, e.Message);
+        }
+    }
+
+    private async Task PoisonAsync(ReceivedSignal message, string error)
+    {
+        logger.LogError("message {MessageId} moved to the poison queue: {Error}", message.MessageId, error);
+        await queue.MoveToPoisonAsync(message, error, CancellationToken.None);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

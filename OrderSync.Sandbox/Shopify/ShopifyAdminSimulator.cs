@@ -1,0 +1,240 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace OrderSync.Sandbox.Shopify;
+
+/// <summary>
+/// A loopback stand-in for Shopify's Admin GraphQL API, for any number of stores:
+/// POST /stores/{domain}/admin/api/{version}/graphql.json with X-Shopify-Access-Token, body {query, variables};
+/// answers {data, errors?, extensions: {cost}} as Shopify does. It serves orderCreate and orders(query: "tag:…").
+/// GET /stores/{domain}/orders.json shows what a store holds, for a person trying the sandbox.
+/// </summary>
+public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, SimulatedShopifyStore> _stores = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TimeProvider _time;
+    private WebApplication? _app;
+
+    private ShopifyAdminSimulator(TimeProvider time) => _time = time;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public static async Task<ShopifyAdminSimulator> StartAsync(int port = 0, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        var simulator = new ShopifyAdminSimulator(time ?? TimeProvider.System);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        app.MapPost("/stores/{domain}/admin/api/{version}/graphql.json", simulator.HandleGraphQlAsync);
+        app.MapGet("/stores/{domain}/orders.json", (string domain) =>
+            simulator._stores.TryGetValue(domain, out var store)
+                ? Results.Json(store.Orders.Select(o => new { o.Id, o.Name, o.Tags, o.CreatedAt, Input = o.Input }))
+                : Results.NotFound());
+        await app.StartAsync(cancellationToken);
+        simulator._app = app;
+        simulator.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        return simulator;
+    }
+
+    public SimulatedShopifyStore AddStore(string domain, string accessToken) =>
+        _stores[domain] = new SimulatedShopifyStore(domain, accessToken, _time);
+
+    public SimulatedShopifyStore Store(string domain) => _stores[domain];
+
+    /// <summary>The base URL a client uses for <paramref name="domain"/>, in place of https://{domain}/.</summary>
+    public Uri AdminBaseUrl(string domain) => new(BaseUrl, $"stores/{domain}/");
+
+    private async Task HandleGraphQlAsync(HttpContext context, string domain)
+    {
+        var response = context.Response;
+        if (!_stores.TryGetValue(domain, out var store))
+        {
+            await WriteAsync(response, 404, new JsonObject { ["errors"] = "Not Found" });
+            return;
+        }
+        if (context.Request.Headers["X-Shopify-Access-Token"] != store.AccessToken)
+        {
+            await WriteAsync(response, 401, new JsonObject { ["errors"] = "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+            return;
+        }
+
+        JsonObject request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, cancellationToken: context.RequestAborted)
+                      ?? throw new JsonException("empty body");
+        }
+        catch (JsonException)
+        {
+            await WriteAsync(response, 400, new JsonObject { ["errors"] = new JsonObject { ["query"] = "Required parameter missing or invalid" } });
+            return;
+        }
+
+        var query = request["query"]?.GetValue<string>() ?? "";
+        var variables = request["variables"] as JsonObject ?? [];
+        var field = RootField(query);
+        store.Record(field, (JsonObject)variables.DeepClone());
+
+        var fault = store.TakeFault(field);
+        switch (fault)
+        {
+            case ShopifyFault.RateLimited r:
+                response.Headers.RetryAfter = r.RetryAfterSeconds.ToString();
+                await WriteAsync(response, 429, new JsonObject { ["errors"] = "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service." });
+                return;
+            case ShopifyFault.ServerError s:
+                await WriteAsync(response, s.StatusCode, new JsonObject { ["errors"] = "Internal Server Error" });
+                return;
+            case ShopifyFault.MalformedBody:
+                response.StatusCode = 200;
+                response.ContentType = "text/html";
+                await response.WriteAsync("<html><body>upstream connect error</body></html>");
+                return;
+            case ShopifyFault.StallBeforeEffect stall:
+                if (!await StallAsync(stall.Delay, context.RequestAborted)) return;
+                break;
+        }
+
+        var cost = field == "orderCreate" ? 10 : 3;
+        if (fault is ShopifyFault.Throttled || !store.TrySpend(cost, out _))
+        {
+            store.TrySpend(0, out var available);
+            await WriteAsync(response, 200, new JsonObject
+            {
+                ["errors"] = new JsonArray(new JsonObject
+                {
+                    ["message"] = "Throttled",
+                    ["extensions"] = new JsonObject { ["code"] = "THROTTLED", ["documentation"] = "https://shopify.dev/api/usage/rate-limits" },
+                }),
+                ["extensions"] = Cost(cost, null, available),
+            });
+            return;
+        }
+
+        var body = field switch
+        {
+            "orderCreate" => OrderCreate(store, variables, fault as ShopifyFault.UserError),
+            "orders" => Orders(store, variables),
+            _ => new JsonObject
+            {
+                ["errors"] = new JsonArray(new JsonObject
+                {
+                    ["message"] = $"Field '{field}' doesn't exist on type 'QueryRoot'",
+                    ["extensions"] = new JsonObject { ["code"] = "undefinedField", ["typeName"] = "QueryRoot", ["fieldName"] = field },
+                }),
+            },
+        };
+        store.TrySpend(0, out var left);
+        body["extensions"] = Cost(cost, cost, left);
+
+        if (fault is ShopifyFault.StallAfterEffect after && !await StallAsync(after.Delay, context.RequestAborted)) return;
+        await WriteAsync(response, 200, body);
+    }
+
+    private static JsonObject OrderCreate(SimulatedShopifyStore store, JsonObject variables, ShopifyFault.UserError? userError)
+    {
+        var problems = ShopifyInputSchema.Problems(variables["order"], ShopifyInputSchema.OrderCreateOrderInput);
+        if (problems.Count > 0)
+            return new JsonObject
+            {
+                ["errors"] = new JsonArray([.. problems.Select(p => (JsonNode)new JsonObject
+                {
+                    ["message"] = $"Variable $order of type OrderCreateOrderInput! was provided invalid value for {p.Path} ({p.Explanation})",
+                    ["extensions"] = new JsonObject
+                    {
+                        ["problems"] = new JsonArray(new JsonObject { ["path"] = p.Path, ["explanation"] = p.Explanation }),
+                    },
+                })]),
+            };
+
+        if (userError is not null)
+            return Data("orderCreate", new JsonObject
+            {
+                ["order"] = null,
+                ["userErrors"] = new JsonArray(new JsonObject
+                {
+                    ["field"] = new JsonArray([.. userError.Field.Split('.').Select(f => (JsonNode)f)]),
+                    ["message"] = userError.Message,
+                    ["code"] = "INVALID",
+                }),
+            });
+
+        var order = store.CreateOrder((JsonObject)variables["order"]!.DeepClone());
+        return Data("orderCreate", new JsonObject
+        {
+            ["order"] = new JsonObject { ["id"] = order.Id, ["name"] = order.Name },
+            ["userErrors"] = new JsonArray(),
+        });
+    }
+
+    private static JsonObject Orders(SimulatedShopifyStore store, JsonObject variables)
+    {
+        var search = variables["query"]?.GetValue<string>() ?? "";
+        var tag = TagFilter().Match(search) is { Success: true } m ? m.Groups["tag"].Value : null;
+        var found = tag is null ? store.Orders : store.FindByTag(tag);
+        return Data("orders", new JsonObject
+        {
+            ["nodes"] = new JsonArray([.. found.Take(1).Select(o => (JsonNode)new JsonObject { ["id"] = o.Id, ["name"] = o.Name })]),
+        });
+    }
+
+    private static JsonObject Data(string field, JsonObject value) => new() { ["data"] = new JsonObject { [field] = value } };
+
+    private static JsonObject Cost(double requested, double? actual, double available) => new()
+    {
+        ["cost"] = new JsonObject
+        {
+            ["requestedQueryCost"] = requested,
+            ["actualQueryCost"] = actual,
+            ["throttleStatus"] = new JsonObject
+            {
+                ["maximumAvailable"] = SimulatedShopifyStore.MaximumAvailable,
+                ["currentlyAvailable"] = Math.Floor(available),
+                ["restoreRate"] = SimulatedShopifyStore.RestoreRate,
+            },
+        },
+    };
+
+    /// <summary>The first field inside the operation's selection set: what the request asks for.</summary>
+    private static string RootField(string query) =>
+        RootFieldPattern().Match(query) is { Success: true } m ? m.Groups["field"].Value : "";
+
+    /// <returns>False when the caller went away during the stall.</returns>
+    private static async Task<bool> StallAsync(TimeSpan delay, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(delay, aborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task WriteAsync(HttpResponse response, int status, JsonObject body)
+    {
+        response.StatusCode = status;
+        response.ContentType = "application/json; charset=utf-8";
+        await response.WriteAsync(body.ToJsonString());
+    }
+
+    [GeneratedRegex(@"^[^{]*\{\s*(?<field>[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.Singleline)]
+    private static partial Regex RootFieldPattern();
+
+    [GeneratedRegex(@"\btag:\s*'?(?<tag>[^'\s]+)'?")]
+    private static partial Regex TagFilter();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace OrderSync.Sandbox.Shopify;
+
+/// <summary>An order the simulated store holds, with the input it was created from.</summary>
+public sealed record SimulatedOrder(string Id, string Name, IReadOnlyList<string> Tags, JsonObject Input, DateTimeOffset CreatedAt);
+
+/// <summary>A GraphQL request the simulated store received: the operation's root field and its variables.</summary>
+public sealed record ReceivedOperation(string Field, JsonObject Variables, DateTimeOffset At);
+
+/// <summary>One simulated Shopify store: its orders, what it received, its cost bucket, and the faults queued for it.</summary>
+public sealed class SimulatedShopifyStore(string domain, string accessToken, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private readonly List<SimulatedOrder> _orders = [];
+    private readonly ConcurrentQueue<ReceivedOperation> _received = new();
+    private readonly List<(string Field, ShopifyFault Fault)> _faults = [];
+    private double _available = MaximumAvailable;
+    private DateTimeOffset _lastRestore = time.GetUtcNow();
+
+    public const double MaximumAvailable = 2000;
+    public const double RestoreRate = 100;
+
+    public string Domain { get; } = domain;
+    public string AccessToken { get; } = accessToken;
+
+    public IReadOnlyList<SimulatedOrder> Orders { get { lock (_gate) return [.. _orders]; } }
+
+    public IReadOnlyList<ReceivedOperation> Received => [.. _received];
+
+    /// <summary>Queues <paramref name="fault"/> for the next <paramref name="times"/> requests whose root field is <paramref name="field"/> ("*" for any).</summary>
+    public void FailNext(string field, ShopifyFault fault, int times = 1)
+    {
+        lock (_gate)
+            for (var i = 0; i < times; i++) _faults.Add((field, fault));
+    }
+
+    internal void Record(string field, JsonObject variables) => _received.Enqueue(new ReceivedOperation(field, variables, time.GetUtcNow()));
+
+    internal ShopifyFault? TakeFault(string field)
+    {
+        lock (_gate)
+        {
+            var index = _faults.FindIndex(f => f.Field == "*" || f.Field == field);
+            if (index < 0) return null;
+            var fault = _faults[index].Fault;
+            _faults.RemoveAt(index);
+            return fault;
+        }
+    }
+
+    /// <summary>Spends <paramref name="cost"/> points from the leaky bucket; false (and nothing spent) when it holds too few.</summary>
+    internal bool TrySpend(double cost, out double available)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            _available = Math.Min(MaximumAvailable, _available + (now - _lastRestore).TotalSeconds * RestoreRate);
+            _lastRestore = now;
+            var spent = _available >= cost;
+            if (spent) _available -= cost;
+            available = _available;
+            return spent;
+        }
+    }
+
+    internal SimulatedOrder CreateOrder(JsonObject input)
+    {
+        lock (_gate)
+        {
+            var number = _orders.Count + 1;
+            var tags = input["tags"] is JsonArray t ? t.Select(x => x!.GetValue<string>()).ToList() : [];
+            var order = new SimulatedOrder($"gid://shopify/Order/{5_000_000_000L + number}", $"#{1000 + number}", tags, input, time.GetUtcNow());
+            _orders.Add(order);
+            return order;
+        }
+    }
+
+    internal IReadOnlyList<SimulatedOrder> FindByTag(string tag)
+    {
+        lock (_gate) return [.. _orders.Where(o => o.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))];
+    }
+}
