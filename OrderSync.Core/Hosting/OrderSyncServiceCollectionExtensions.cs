@@ -27,7 +27,8 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SyncConfiguration>, SyncConfigurationValidator>();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton(sp => new TableServiceClient(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, StorageClientDefaults.Apply(new TableClientOptions())));
         services.AddSingleton<OrderStore>();
         services.AddSingleton<WebhookDeduplicator>();
         services.AddSingleton<StorageQueueSignalQueue>();

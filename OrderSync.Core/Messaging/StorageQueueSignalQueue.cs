@@ -20,7 +20,8 @@ public sealed class StorageQueueSignalQueue : ISignalQueue
     {
         var storage = options.Value;
         // Azurite rejects the newest service version this SDK sends by default; the previous one has all we use.
-        var clientOptions = new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.Base64 };
+        var clientOptions = StorageClientDefaults.Apply(
+            new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.Base64 });
         _queue = new QueueClient(storage.ConnectionString, storage.SignalQueue, clientOptions);
         _poison = new QueueClient(storage.ConnectionString, storage.SignalQueue + "-poison", clientOptions);
     }

@@ -1,0 +1,117 @@
+using Azure.Data.Tables;
+using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Orders;
+using OrderSync.Core.Policy;
+using OrderSync.Core.Storage;
+using OrderSync.Tests.Support;
+
+namespace OrderSync.Tests.Integration;
+
+/// <summary>The order store on a real Azurite: one ETag-guarded write of record + timeline.</summary>
+[TestClass]
+public sealed class OrderStoreTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    private OrderStore _store = null!;
+
+    [TestInitialize]
+    public async Task StartAsync()
+    {
+        var options = await TestStorage.IsolatedAsync();
+        _store = new OrderStore(new TableServiceClient(options.ConnectionString), TestStorage.Wrap(options));
+        await _store.EnsureCreatedAsync(CancellationToken.None);
+    }
+
+    [TestMethod]
+    public async Task An_unknown_order_loads_as_new_without_a_version()
+    {
+        var loaded = await _store.LoadAsync(new OrderKey("shop.myshopify.com", "1"), CancellationToken.None);
+
+        Assert.IsNull(loaded.ETag);
+        Assert.IsNull(loaded.Record.State.Order);
+        Assert.IsNull(await _store.ViewAsync(new OrderKey("shop.myshopify.com", "1"), CancellationToken.None));
+    }
+
+    [TestMethod]
+    public async Task A_saved_decision_loads_back_with_its_outbox_and_timeline()
+    {
+        var order = OrderBuilder.AnOrder().WithLine("SKU-A", 2).Build();
+        var decision = Place(order);
+        var fresh = await _store.LoadAsync(order.Key, CancellationToken.None);
+
+        await _store.SaveAsync(fresh, fresh.Record.Apply(decision, "signal-1"),
+            [new TimelineEntry(Now, "signal", "placed"), new TimelineEntry(Now, "command", "push")], CancellationToken.None);
+
+        var loaded = await _store.LoadAsync(order.Key, CancellationToken.None);
+        Assert.IsNotNull(loaded.ETag);
+        Assert.AreEqual(order.Name, loaded.Record.State.Order!.Name);
+        Assert.AreEqual(decision.Commands.Single().Id, loaded.Record.Outbox.Single().Command.Id);
+        Assert.IsTrue(loaded.Record.HasApplied("signal-1"));
+        var view = await _store.ViewAsync(order.Key, CancellationToken.None);
+        CollectionAssert.AreEqual(new[] { "placed", "push" }, view!.Timeline.Select(t => t.Summary).ToArray());
+        Assert.AreEqual(OrderStatus.Pushing, view.Status);
+    }
+
+    [TestMethod]
+    public async Task Two_writers_from_the_same_version_conflict_and_the_second_write_is_refused()
+    {
+        var order = OrderBuilder.AnOrder().Build();
+        var fresh = await _store.LoadAsync(order.Key, CancellationToken.None);
+        var saved = await _store.SaveAsync(fresh, fresh.Record.Apply(Place(order), "s1"), [], CancellationToken.None);
+
+        var first = await _store.LoadAsync(order.Key, CancellationToken.None);
+        var second = await _store.LoadAsync(order.Key, CancellationToken.None);
+        await _store.SaveAsync(first, first.Record with { WakeScheduledFor = Now }, [new TimelineEntry(Now, "note", "first")], CancellationToken.None);
+
+        await Assert.ThrowsExactlyAsync<OrderConcurrencyException>(() =>
+            _store.SaveAsync(second, second.Record with { WakeScheduledFor = Now.AddHours(1) }, [new TimelineEntry(Now, "note", "second")], CancellationToken.None));
+        var view = await _store.ViewAsync(order.Key, CancellationToken.None);
+        CollectionAssert.AreEqual(new[] { "first" }, view!.Timeline.Select(t => t.Summary).ToArray(), "the refused write added no timeline row");
+        Assert.AreEqual(Now, (await _store.LoadAsync(order.Key, CancellationToken.None)).Record.WakeScheduledFor);
+        Assert.IsNotNull(saved.ETag);
+    }
+
+    [TestMethod]
+    public async Task Two_creators_of_the_same_new_order_conflict()
+    {
+        var order = OrderBuilder.AnOrder().Build();
+        var a = await _store.LoadAsync(order.Key, CancellationToken.None);
+        var b = await _store.LoadAsync(order.Key, CancellationToken.None);
+        await _store.SaveAsync(a, a.Record.Apply(Place(order), "a"), [], CancellationToken.None);
+
+        await Assert.ThrowsExactlyAsync<OrderConcurrencyException>(() =>
+            _store.SaveAsync(b, b.Record.Apply(Place(order), "b"), [], CancellationToken.None));
+    }
+
+    [TestMethod]
+    public async Task The_version_returned_by_a_save_is_the_one_to_save_over_next()
+    {
+        var order = OrderBuilder.AnOrder().Build();
+        var fresh = await _store.LoadAsync(order.Key, CancellationToken.None);
+        var saved = await _store.SaveAsync(fresh, fresh.Record.Apply(Place(order), "a"), [], CancellationToken.None);
+
+        var again = await _store.SaveAsync(saved, saved.Record with { WakeScheduledFor = Now }, [new TimelineEntry(Now, "note", "n")], CancellationToken.None);
+
+        Assert.AreEqual((await _store.LoadAsync(order.Key, CancellationToken.None)).ETag, again.ETag);
+        Assert.AreEqual(1, again.Record.TimelineLength);
+    }
+
+    [TestMethod]
+    public async Task An_order_larger_than_one_table_property_is_stored_whole()
+    {
+        var builder = OrderBuilder.AnOrder();
+        for (var i = 0; i < 600; i++) builder.WithLine($"SKU-{i:D4}", title: new string('x', 120));
+        var order = builder.Build();
+        var fresh = await _store.LoadAsync(order.Key, CancellationToken.None);
+
+        await _store.SaveAsync(fresh, fresh.Record.Apply(Place(order), "s"), [], CancellationToken.None);
+
+        var loaded = await _store.LoadAsync(order.Key, CancellationToken.None);
+        Assert.AreEqual(600, loaded.Record.State.Order!.Lines.Length);
+        Assert.AreEqual("SKU-0599", loaded.Record.State.Order.Lines[^1].Sku);
+    }
+
+    private static Decision Place(Order order) =>
+        OrderLifecycle.Decide(OrderState.Empty(order.Key), new OrderPlaced(order),
+            new SyncSettings { PushUnmappedProducts = true, DefaultVendorId = "vendor-a" }, Now);
+}

@@ -1,0 +1,55 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Time.Testing;
+using OrderSync.Core.Storage;
+using OrderSync.Tests.Support;
+
+namespace OrderSync.Tests.Integration;
+
+[TestClass]
+public sealed class WebhookDeduplicatorTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+    private WebhookDeduplicator _deliveries = null!;
+
+    [TestInitialize]
+    public async Task StartAsync()
+    {
+        var options = await TestStorage.IsolatedAsync();
+        options.DedupeRetention = TimeSpan.FromHours(4);
+        _deliveries = new WebhookDeduplicator(new TableServiceClient(options.ConnectionString), TestStorage.Wrap(options), _clock);
+        await _deliveries.EnsureCreatedAsync(CancellationToken.None);
+    }
+
+    [TestMethod]
+    public async Task A_remembered_delivery_is_seen_and_another_is_not()
+    {
+        await _deliveries.RememberAsync("shopify", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043", CancellationToken.None);
+
+        Assert.IsTrue(await _deliveries.HasSeenAsync("shopify", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043", CancellationToken.None));
+        Assert.IsFalse(await _deliveries.HasSeenAsync("shopify", "another", CancellationToken.None));
+        Assert.IsFalse(await _deliveries.HasSeenAsync("stripe", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043", CancellationToken.None), "sources keep separate ids");
+    }
+
+    [TestMethod]
+    public async Task A_delivery_is_forgotten_after_the_retention_period()
+    {
+        await _deliveries.RememberAsync("shopify", "id-1", CancellationToken.None);
+
+        _clock.Advance(TimeSpan.FromHours(4) - TimeSpan.FromSeconds(1));
+        Assert.IsTrue(await _deliveries.HasSeenAsync("shopify", "id-1", CancellationToken.None));
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.IsFalse(await _deliveries.HasSeenAsync("shopify", "id-1", CancellationToken.None));
+    }
+
+    [TestMethod]
+    [DataRow("with/slash#and?query")]
+    [DataRow("evt_1NG8Du2eZvKYlo2CUI79vXWy")]
+    [DataRow("a-very-long-id-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
+    public async Task Any_delivery_id_can_be_remembered(string deliveryId)
+    {
+        await _deliveries.RememberAsync("shopify", deliveryId, CancellationToken.None);
+
+        Assert.IsTrue(await _deliveries.HasSeenAsync("shopify", deliveryId, CancellationToken.None));
+        Assert.IsFalse(await _deliveries.HasSeenAsync("shopify", deliveryId + "x", CancellationToken.None));
+    }
+}
