@@ -1,0 +1,89 @@
+using System.Net;
+using OrderSync.Sandbox.Shopify;
+using OrderSync.Tests.Support;
+
+namespace OrderSync.Tests.EndToEnd;
+
+/// <summary>A signed Shopify order in, one vendor order out: OrderSync.Local as a real process, Azurite, the Shopify simulator.</summary>
+[TestClass]
+public sealed class OrderPushEndToEndTests
+{
+    private static ShopifyAdminSimulator _simulator = null!;
+    private LocalShellFixture _world = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartSimulatorAsync(TestContext _) => _simulator = await ShopifyAdminSimulator.StartAsync();
+
+    [ClassCleanup]
+    public static async Task StopSimulatorAsync() => await _simulator.DisposeAsync();
+
+    [TestInitialize]
+    public async Task StartAsync() => _world = await LocalShellFixture.StartAsync(_simulator);
+
+    [TestCleanup]
+    public async Task StopAsync()
+    {
+        if (TestContext.CurrentTestOutcome != UnitTestOutcome.Passed) TestContext.WriteLine(_world.Host.Output);
+        await _world.DisposeAsync();
+    }
+
+    [TestMethod]
+    public async Task A_signed_order_is_pushed_to_the_vendor_once_with_its_lines_and_shipping_address()
+    {
+        var response = await _world.PostAsync(new ShopifyWebhookBuilder());
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+        var order = await _world.OrderWithStatusAsync(Samples.ShopifyOrderId, "pushed");
+        var created = _world.Vendor.Orders.Single();
+        var lines = created.Input["lineItems"]!.AsArray();
+        Assert.AreEqual(2, lines.Count, "both lines of Shopify's sample order");
+        Assert.IsTrue(lines.All(l => l!["sku"]!.GetValue<string>() == LocalShellFixture.VendorSku), "merchant SKU mapped to the vendor's");
+        Assert.IsTrue(lines.All(l => l!["quantity"]!.GetValue<int>() == 1 && l["priceSet"]!["shopMoney"]!["amount"]!.GetValue<string>() == "199.00"));
+        var address = created.Input["shippingAddress"]!;
+        Assert.AreEqual("Steve", address["firstName"]!.GetValue<string>());
+        Assert.AreEqual("Shipper", address["lastName"]!.GetValue<string>());
+        Assert.AreEqual("123 Shipping Street", address["address1"]!.GetValue<string>());
+        Assert.AreEqual("Shippington", address["city"]!.GetValue<string>());
+        Assert.AreEqual("KY", address["provinceCode"]!.GetValue<string>());
+        Assert.AreEqual("US", address["countryCode"]!.GetValue<string>());
+        Assert.AreEqual("40003", address["zip"]!.GetValue<string>());
+
+        var sub = order!["state"]!["subOrders"]![0]!;
+        Assert.AreEqual("Pushed", sub["status"]!.GetValue<string>());
+        Assert.AreEqual(created.Id, sub["vendorOrderId"]!.GetValue<string>());
+        Assert.AreEqual(0, order["outbox"]!.AsArray().Count);
+        var timeline = order["timeline"]!.AsArray().Select(t => t!["summary"]!.GetValue<string>()).ToList();
+        Assert.IsTrue(timeline.Any(t => t.Contains("placed")) && timeline.Any(t => t.Contains($"pushed as {created.Name}")), string.Join("\n", timeline));
+    }
+
+    [TestMethod]
+    public async Task The_same_webhook_delivered_again_creates_nothing_new()
+    {
+        var webhook = new ShopifyWebhookBuilder();
+        await _world.PostAsync(webhook);
+        var pushed = await _world.OrderWithStatusAsync(Samples.ShopifyOrderId, "pushed");
+
+        var again = await _world.PostAsync(webhook);
+
+        Assert.AreEqual(HttpStatusCode.OK, again.StatusCode);
+        StringAssert.Contains(await again.Content.ReadAsStringAsync(), "duplicate");
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // several worker polls: room for a wrongly queued copy to show
+        var after = await _world.OrderAsync(Samples.ShopifyOrderId);
+        Assert.AreEqual(pushed!["timeline"]!.AsArray().Count, after!["timeline"]!.AsArray().Count, "no new signal reached the order");
+        Assert.AreEqual(1, _world.Vendor.Orders.Count);
+        Assert.AreEqual(1, _world.Vendor.Received.Count(r => r.Field == "orderCreate"));
+    }
+
+    [TestMethod]
+    public async Task A_forged_signature_is_refused_with_401_and_nothing_reaches_the_order_or_the_vendor()
+    {
+        var response = await _world.PostAsync(new ShopifyWebhookBuilder().SignedWith("an attacker's guess"));
+
+        Assert.AreEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // several worker polls: room for a wrongly queued signal to show
+        Assert.IsNull(await _world.OrderAsync(Samples.ShopifyOrderId));
+        Assert.AreEqual(0, _world.Vendor.Received.Count);
+    }
+}
