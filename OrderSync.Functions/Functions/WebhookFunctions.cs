@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using OrderSync.Core.Webhooks;
+
+namespace OrderSync.Functions.Functions;
+
+/// <summary>POST /api/webhooks/{source}: the same Core ingress as the local shell. Anonymous: the platforms sign their webhooks.</summary>
+public sealed class WebhookFunctions(WebhookIngress ingress)
+{
+    [Function("Webhook")]
+    public async Task<IActionResult> ReceiveAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/{source}")] HttpRequest request,
+        string source,
+        CancellationToken cancellationToken)
+    {
+        var headers = new WebhookHeaders(request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())));
+        var result = await ingress.HandleAsync(source, headers, request.Body, request.ContentLength, cancellationToken);
+        return new JsonResult(new { result.Reason }) { StatusCode = result.StatusCode };
+    }
+}
