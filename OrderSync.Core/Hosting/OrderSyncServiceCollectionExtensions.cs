@@ -44,6 +44,7 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<MerchantDirectory>();
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<OrderSignalProcessor>();
+        services.AddSingleton<OperatorRequests>();
         return services;
     }
 }

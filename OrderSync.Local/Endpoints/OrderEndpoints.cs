@@ -1,3 +1,4 @@
+using OrderSync.Core.Execution;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Serialization;
 using OrderSync.Core.Storage;
@@ -6,19 +7,32 @@ namespace OrderSync.Local.Endpoints;
 
 public static class OrderEndpoints
 {
-    /// <summary>The ops API: an order's state and timeline; and a liveness probe.</summary>
+    /// <summary>The ops API: an order's state and timeline, an operator's retry; and a liveness probe.</summary>
     public static void MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/orders/{shop}/{orderId}", async (string shop, string orderId, OrderStore orders, CancellationToken cancellationToken) =>
         {
-            if (!OrderKey.IsValidShop(shop) || !OrderKey.IsValidOrderId(orderId))
-                return Results.Problem($"'{shop}/{orderId}' is not a store domain and numeric order id", statusCode: 400);
+            if (!OrderKey.IsValidShop(shop) || !OrderKey.IsValidOrderId(orderId)) return InvalidKey(shop, orderId);
             var view = await orders.ViewAsync(OrderKey.Create(shop, orderId), cancellationToken);
-            return view is null
-                ? Results.Problem($"order {shop}/{orderId} is not known to OrderSync", statusCode: 404)
-                : Results.Json(view, OrderSyncJson.Options);
+            return view is null ? Unknown(shop, orderId) : Results.Json(view, OrderSyncJson.Options);
+        });
+
+        app.MapPost("/api/orders/{shop}/{orderId}/retry", async (string shop, string orderId, HttpRequest request,
+            OperatorRequests operators, CancellationToken cancellationToken) =>
+        {
+            if (!OrderKey.IsValidShop(shop) || !OrderKey.IsValidOrderId(orderId)) return InvalidKey(shop, orderId);
+            var operatorName = request.Headers["X-Operator"].ToString() is { Length: > 0 } name ? name : "ops-api";
+            return await operators.RetryAsync(OrderKey.Create(shop, orderId), operatorName, cancellationToken)
+                ? Results.Json(new { reason = "retry queued" }, statusCode: 202)
+                : Unknown(shop, orderId);
         });
 
         app.MapGet("/api/health", () => Results.Json(new { status = "ok" }));
     }
+
+    private static IResult InvalidKey(string shop, string orderId) =>
+        Results.Problem($"'{shop}/{orderId}' is not a store domain and numeric order id", statusCode: 400);
+
+    private static IResult Unknown(string shop, string orderId) =>
+        Results.Problem($"order {shop}/{orderId} is not known to OrderSync", statusCode: 404);
 }

@@ -60,6 +60,13 @@ public sealed class LocalShellFixture : IAsyncDisposable
 
     public async Task<HttpResponseMessage> PostAsync(ShopifyWebhookBuilder webhook) => await _http.SendAsync(webhook.ToRequest(Host.BaseUrl));
 
+    public async Task<HttpResponseMessage> PostRetryAsync(string orderId, string operatorName)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Host.BaseUrl, $"api/orders/{ShopifyWebhookBuilder.MerchantShop}/{orderId}/retry"));
+        request.Headers.Add("X-Operator", operatorName);
+        return await _http.SendAsync(request);
+    }
+
     /// <summary>The ops API's view of an order, or null while it is unknown (404).</summary>
     public async Task<JsonNode?> OrderAsync(string orderId)
     {

@@ -86,4 +86,33 @@ public sealed class OrderPushEndToEndTests
         Assert.IsNull(await _world.OrderAsync(Samples.ShopifyOrderId));
         Assert.AreEqual(0, _world.Vendor.Received.Count);
     }
+
+    [TestMethod]
+    public async Task A_push_the_vendor_refuses_leaves_the_order_failed_with_the_reason_until_an_operator_retries_it()
+    {
+        _world.Vendor.FailNext("orderCreate", new ShopifyFault.UserError("shippingAddress.zip", "Zip is invalid for the province"));
+
+        await _world.PostAsync(new ShopifyWebhookBuilder());
+
+        var failed = await _world.OrderWithStatusAsync(Samples.ShopifyOrderId, "failed");
+        StringAssert.Contains(failed!["state"]!["subOrders"]![0]!["reason"]!.GetValue<string>(), "shippingAddress.zip: Zip is invalid");
+        Assert.AreEqual(0, _world.Vendor.Orders.Count);
+
+        var retry = await _world.PostRetryAsync(Samples.ShopifyOrderId, "alice");
+
+        Assert.AreEqual(HttpStatusCode.Accepted, retry.StatusCode);
+        await _world.OrderWithStatusAsync(Samples.ShopifyOrderId, "pushed");
+        Assert.AreEqual(1, _world.Vendor.Orders.Count);
+        var timeline = (await _world.OrderAsync(Samples.ShopifyOrderId))!["timeline"]!.AsArray();
+        Assert.IsTrue(timeline.Any(t => t!["summary"]!.GetValue<string>() == "retry requested by alice"));
+        Assert.IsTrue(timeline.Any(t => t!["error"]?.GetValue<string>().Contains("Zip is invalid") == true), "the failure is in the timeline with its error");
+    }
+
+    [TestMethod]
+    public async Task A_retry_of_an_order_OrderSync_does_not_know_is_answered_404()
+    {
+        var retry = await _world.PostRetryAsync("424242", "alice");
+
+        Assert.AreEqual(HttpStatusCode.NotFound, retry.StatusCode);
+    }
 }

@@ -1,0 +1,21 @@
+using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Messaging;
+using OrderSync.Core.Orders;
+using OrderSync.Core.Storage;
+
+namespace OrderSync.Core.Execution;
+
+/// <summary>What an operator can ask of an order through the ops API; each request travels as a signal, like everything else.</summary>
+public sealed class OperatorRequests(OrderStore orders, ISignalQueue queue, TimeProvider time)
+{
+    /// <summary>Queues a retry of the order's failed work; false when OrderSync does not know the order.</summary>
+    public async Task<bool> RetryAsync(OrderKey key, string operatorName, CancellationToken cancellationToken)
+    {
+        if ((await orders.LoadAsync(key, cancellationToken)).ETag is null) return false;
+        var now = time.GetUtcNow();
+        var request = new SignalEnvelope($"operator:{Guid.NewGuid():N}", key, new OperatorRetry(operatorName),
+            new SignalOrigin("operator", "retry", null, now, now));
+        await queue.EnqueueAsync(request, cancellationToken: cancellationToken);
+        return true;
+    }
+}
