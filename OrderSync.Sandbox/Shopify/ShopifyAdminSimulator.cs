@@ -97,6 +97,9 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
                 response.ContentType = "text/html";
                 await response.WriteAsync("<html><body>upstream connect error</body></html>");
                 return;
+            case ShopifyFault.UnexpectedShape:
+                await WriteAsync(response, 200, new JsonObject { ["data"] = new JsonObject { [field] = null } });
+                return;
             case ShopifyFault.StallBeforeEffect stall:
                 if (!await StallAsync(stall.Delay, context.RequestAborted)) return;
                 break;

@@ -15,6 +15,9 @@ public abstract record ShopifyFault
     /// <summary>A 200 whose body is not JSON (a proxy's error page).</summary>
     public sealed record MalformedBody : ShopifyFault;
 
+    /// <summary>A 200 with valid JSON that is not shaped as the schema says (the field is null).</summary>
+    public sealed record UnexpectedShape : ShopifyFault;
+
     /// <summary>Holds the request for <see cref="Delay"/> (or until the caller goes away) before doing anything.</summary>
     public sealed record StallBeforeEffect(TimeSpan Delay) : ShopifyFault;
 

@@ -120,6 +120,19 @@ public sealed class ShopifyVendorOrdersTests
     }
 
     [TestMethod]
+    [DataRow("orderCreate")]
+    [DataRow("orders")]
+    public async Task JSON_not_shaped_as_the_schema_says_is_transient(string field)
+    {
+        _store.FailNext(field, new ShopifyFault.UnexpectedShape());
+
+        var failure = await FailureOf(() => Client().CreateAsync(Store(), Draft(), Key, CancellationToken.None));
+
+        Assert.AreEqual(FailureKind.Transient, failure.Kind);
+        StringAssert.Contains(failure.Reason, $"answered {field} in an unexpected shape");
+    }
+
+    [TestMethod]
     public async Task A_reply_slower_than_the_timeout_is_transient()
     {
         _store.FailNext("orderCreate", new ShopifyFault.StallBeforeEffect(TimeSpan.FromSeconds(30)));

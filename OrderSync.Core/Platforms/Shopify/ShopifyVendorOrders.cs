@@ -44,21 +44,28 @@ public sealed class ShopifyVendorOrders(ShopifyGraphQlClient client)
         if (await FindAsync(store, tag, cancellationToken) is { } existing) return existing;
 
         var data = await client.ExecuteAsync(store, Create, new JsonObject { ["order"] = OrderInput(draft, tag, idempotencyKey) }, cancellationToken);
-        var payload = data.GetProperty("orderCreate");
-        if (payload.TryGetProperty("userErrors", out var userErrors) && userErrors.GetArrayLength() > 0)
-            throw PlatformException.Permanent($"vendor store {store} refused the order: {Describe(userErrors)}");
-        return payload.TryGetProperty("order", out var order) && order.ValueKind == JsonValueKind.Object
-            ? new VendorOrderRef(order.GetProperty("id").GetString()!, order.TryGetProperty("name", out var n) ? n.GetString() : null)
-            : throw PlatformException.Transient($"vendor store {store} answered orderCreate without an order");
+        return ShopifyAnswer.Read(store, "orderCreate", () =>
+        {
+            var payload = data.GetProperty("orderCreate");
+            if (payload.TryGetProperty("userErrors", out var userErrors) && userErrors.GetArrayLength() > 0)
+                throw PlatformException.Permanent($"vendor store {store} refused the order: {Describe(userErrors)}");
+            return Reference(payload.GetProperty("order"));
+        });
     }
 
     public async Task<VendorOrderRef?> FindAsync(ShopifyStore store, string tag, CancellationToken cancellationToken)
     {
         var data = await client.ExecuteAsync(store, FindByTag, new JsonObject { ["query"] = $"tag:'{tag}'" }, cancellationToken);
-        var nodes = data.GetProperty("orders").GetProperty("nodes");
-        return nodes.GetArrayLength() == 0 ? null
-            : new VendorOrderRef(nodes[0].GetProperty("id").GetString()!, nodes[0].TryGetProperty("name", out var n) ? n.GetString() : null);
+        return ShopifyAnswer.Read(store, "orders", () =>
+        {
+            var nodes = data.GetProperty("orders").GetProperty("nodes");
+            return nodes.GetArrayLength() == 0 ? null : Reference(nodes[0]);
+        });
     }
+
+    private static VendorOrderRef Reference(JsonElement order) =>
+        new(order.GetProperty("id").GetString() ?? throw new InvalidOperationException("order id is null"),
+            order.TryGetProperty("name", out var name) ? name.GetString() : null);
 
     /// <summary>A short tag (Shopify's order-tag limit is not documented; 40 characters is the safe side) naming the command.</summary>
     public static string IdempotencyTag(string idempotencyKey) =>
