@@ -9,8 +9,10 @@ namespace OrderSync.Core.Execution;
 public sealed class OperatorRequests(OrderStore orders, ISignalQueue queue, TimeProvider time)
 {
     /// <summary>Queues a retry of the order's failed work; false when OrderSync does not know the order.</summary>
-    public async Task<bool> RetryAsync(OrderKey key, string operatorName, CancellationToken cancellationToken)
+    /// <param name="operatorName">Who asks, for the timeline; "ops-api" when not given.</param>
+    public async Task<bool> RetryAsync(OrderKey key, string? operatorName, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(operatorName)) operatorName = "ops-api";
         if ((await orders.LoadAsync(key, cancellationToken)).ETag is null) return false;
         var now = time.GetUtcNow();
         var request = new SignalEnvelope($"operator:{Guid.NewGuid():N}", key, new OperatorRetry(operatorName),

@@ -11,6 +11,13 @@ public sealed record OrderKey(string Shop, string OrderId)
     public static bool IsValidOrderId(string? orderId) =>
         !string.IsNullOrEmpty(orderId) && orderId.Length <= 30 && orderId.All(char.IsAsciiDigit);
 
+    /// <summary>Builds a key from untrusted text (a route, a header) when it is a valid one.</summary>
+    public static bool TryCreate(string? shop, string? orderId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderKey? key)
+    {
+        key = IsValidShop(shop) && IsValidOrderId(orderId) ? new OrderKey(shop!.ToLowerInvariant(), orderId!) : null;
+        return key is not null;
+    }
+
     /// <summary>Builds a key from untrusted text, or explains why it cannot.</summary>
     public static OrderKey Create(string? shop, string? orderId)
     {

@@ -18,12 +18,9 @@ public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators
         string orderId,
         CancellationToken cancellationToken)
     {
-        if (!OrderKey.IsValidShop(shop) || !OrderKey.IsValidOrderId(orderId))
-            return new BadRequestObjectResult(new { reason = $"'{shop}/{orderId}' is not a store domain and numeric order id" });
-        var view = await orders.ViewAsync(OrderKey.Create(shop, orderId), cancellationToken);
-        return view is null
-            ? new NotFoundObjectResult(new { reason = $"order {shop}/{orderId} is not known to OrderSync" })
-            : new JsonResult(view, OrderSyncJson.Options);
+        if (!OrderKey.TryCreate(shop, orderId, out var key)) return InvalidKey(shop, orderId);
+        var view = await orders.ViewAsync(key, cancellationToken);
+        return view is null ? Unknown(shop, orderId) : new JsonResult(view, OrderSyncJson.Options);
     }
 
     [Function("RetryOrder")]
@@ -33,11 +30,15 @@ public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators
         string orderId,
         CancellationToken cancellationToken)
     {
-        if (!OrderKey.IsValidShop(shop) || !OrderKey.IsValidOrderId(orderId))
-            return new BadRequestObjectResult(new { reason = $"'{shop}/{orderId}' is not a store domain and numeric order id" });
-        var operatorName = request.Headers["X-Operator"].ToString() is { Length: > 0 } name ? name : "ops-api";
-        return await operators.RetryAsync(OrderKey.Create(shop, orderId), operatorName, cancellationToken)
+        if (!OrderKey.TryCreate(shop, orderId, out var key)) return InvalidKey(shop, orderId);
+        return await operators.RetryAsync(key, request.Headers["X-Operator"].ToString(), cancellationToken)
             ? new ObjectResult(new { reason = "retry queued" }) { StatusCode = 202 }
-            : new NotFoundObjectResult(new { reason = $"order {shop}/{orderId} is not known to OrderSync" });
+            : Unknown(shop, orderId);
     }
+
+    private static BadRequestObjectResult InvalidKey(string shop, string orderId) =>
+        new(new { reason = $"'{shop}/{orderId}' is not a store domain and numeric order id" });
+
+    private static NotFoundObjectResult Unknown(string shop, string orderId) =>
+        new(new { reason = $"order {shop}/{orderId} is not known to OrderSync" });
 }

@@ -12,17 +12,16 @@ public static class OrderEndpoints
     {
         app.MapGet("/api/orders/{shop}/{orderId}", async (string shop, string orderId, OrderStore orders, CancellationToken cancellationToken) =>
         {
-            if (!OrderKey.IsValidShop(shop) || !OrderKey.IsValidOrderId(orderId)) return InvalidKey(shop, orderId);
-            var view = await orders.ViewAsync(OrderKey.Create(shop, orderId), cancellationToken);
+            if (!OrderKey.TryCreate(shop, orderId, out var key)) return InvalidKey(shop, orderId);
+            var view = await orders.ViewAsync(key, cancellationToken);
             return view is null ? Unknown(shop, orderId) : Results.Json(view, OrderSyncJson.Options);
         });
 
         app.MapPost("/api/orders/{shop}/{orderId}/retry", async (string shop, string orderId, HttpRequest request,
             OperatorRequests operators, CancellationToken cancellationToken) =>
         {
-            if (!OrderKey.IsValidShop(shop) || !OrderKey.IsValidOrderId(orderId)) return InvalidKey(shop, orderId);
-            var operatorName = request.Headers["X-Operator"].ToString() is { Length: > 0 } name ? name : "ops-api";
-            return await operators.RetryAsync(OrderKey.Create(shop, orderId), operatorName, cancellationToken)
+            if (!OrderKey.TryCreate(shop, orderId, out var key)) return InvalidKey(shop, orderId);
+            return await operators.RetryAsync(key, request.Headers["X-Operator"].ToString(), cancellationToken)
                 ? Results.Json(new { reason = "retry queued" }, statusCode: 202)
                 : Unknown(shop, orderId);
         });

@@ -6,37 +6,16 @@ namespace OrderSync.Tests.EndToEnd;
 
 /// <summary>A signed Shopify order in, one vendor order out: OrderSync.Local as a real process, Azurite, the Shopify simulator.</summary>
 [TestClass]
-public sealed class OrderPushEndToEndTests
+public sealed class OrderPushEndToEndTests : EndToEndTest
 {
-    private static ShopifyAdminSimulator _simulator = null!;
-    private LocalShellFixture _world = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
-    [ClassInitialize]
-    public static async Task StartSimulatorAsync(TestContext _) => _simulator = await ShopifyAdminSimulator.StartAsync();
-
-    [ClassCleanup]
-    public static async Task StopSimulatorAsync() => await _simulator.DisposeAsync();
-
-    [TestInitialize]
-    public async Task StartAsync() => _world = await LocalShellFixture.StartAsync(_simulator);
-
-    [TestCleanup]
-    public async Task StopAsync()
-    {
-        if (TestContext.CurrentTestOutcome != UnitTestOutcome.Passed) TestContext.WriteLine(_world.Host.Output);
-        await _world.DisposeAsync();
-    }
-
     [TestMethod]
     public async Task A_signed_order_is_pushed_to_the_vendor_once_with_its_lines_and_shipping_address()
     {
-        var response = await _world.PostAsync(new ShopifyWebhookBuilder());
+        var response = await World.PostAsync(new ShopifyWebhookBuilder());
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
-        var order = await _world.OrderWithStatusAsync(Samples.ShopifyOrderId, "pushed");
-        var created = _world.Vendor.Orders.Single();
+        var order = await World.OrderWithStatusAsync(Samples.ShopifyOrderId, "pushed");
+        var created = World.Vendor.Orders.Single();
         var lines = created.Input["lineItems"]!.AsArray();
         Assert.AreEqual(2, lines.Count, "both lines of Shopify's sample order");
         Assert.IsTrue(lines.All(l => l!["sku"]!.GetValue<string>() == LocalShellFixture.VendorSku), "merchant SKU mapped to the vendor's");
@@ -62,48 +41,48 @@ public sealed class OrderPushEndToEndTests
     public async Task The_same_webhook_delivered_again_creates_nothing_new()
     {
         var webhook = new ShopifyWebhookBuilder();
-        await _world.PostAsync(webhook);
-        var pushed = await _world.OrderWithStatusAsync(Samples.ShopifyOrderId, "pushed");
+        await World.PostAsync(webhook);
+        var pushed = await World.OrderWithStatusAsync(Samples.ShopifyOrderId, "pushed");
 
-        var again = await _world.PostAsync(webhook);
+        var again = await World.PostAsync(webhook);
 
         Assert.AreEqual(HttpStatusCode.OK, again.StatusCode);
         StringAssert.Contains(await again.Content.ReadAsStringAsync(), "duplicate");
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // several worker polls: room for a wrongly queued copy to show
-        var after = await _world.OrderAsync(Samples.ShopifyOrderId);
+        var after = await World.OrderAsync(Samples.ShopifyOrderId);
         Assert.AreEqual(pushed!["timeline"]!.AsArray().Count, after!["timeline"]!.AsArray().Count, "no new signal reached the order");
-        Assert.AreEqual(1, _world.Vendor.Orders.Count);
-        Assert.AreEqual(1, _world.Vendor.Received.Count(r => r.Field == "orderCreate"));
+        Assert.AreEqual(1, World.Vendor.Orders.Count);
+        Assert.AreEqual(1, World.Vendor.Received.Count(r => r.Field == "orderCreate"));
     }
 
     [TestMethod]
     public async Task A_forged_signature_is_refused_with_401_and_nothing_reaches_the_order_or_the_vendor()
     {
-        var response = await _world.PostAsync(new ShopifyWebhookBuilder().SignedWith("an attacker's guess"));
+        var response = await World.PostAsync(new ShopifyWebhookBuilder().SignedWith("an attacker's guess"));
 
         Assert.AreEqual(HttpStatusCode.Unauthorized, response.StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // several worker polls: room for a wrongly queued signal to show
-        Assert.IsNull(await _world.OrderAsync(Samples.ShopifyOrderId));
-        Assert.AreEqual(0, _world.Vendor.Received.Count);
+        Assert.IsNull(await World.OrderAsync(Samples.ShopifyOrderId));
+        Assert.AreEqual(0, World.Vendor.Received.Count);
     }
 
     [TestMethod]
     public async Task A_push_the_vendor_refuses_leaves_the_order_failed_with_the_reason_until_an_operator_retries_it()
     {
-        _world.Vendor.FailNext("orderCreate", new ShopifyFault.UserError("shippingAddress.zip", "Zip is invalid for the province"));
+        World.Vendor.FailNext("orderCreate", new ShopifyFault.UserError("shippingAddress.zip", "Zip is invalid for the province"));
 
-        await _world.PostAsync(new ShopifyWebhookBuilder());
+        await World.PostAsync(new ShopifyWebhookBuilder());
 
-        var failed = await _world.OrderWithStatusAsync(Samples.ShopifyOrderId, "failed");
+        var failed = await World.OrderWithStatusAsync(Samples.ShopifyOrderId, "failed");
         StringAssert.Contains(failed!["state"]!["subOrders"]![0]!["reason"]!.GetValue<string>(), "shippingAddress.zip: Zip is invalid");
-        Assert.AreEqual(0, _world.Vendor.Orders.Count);
+        Assert.AreEqual(0, World.Vendor.Orders.Count);
 
-        var retry = await _world.PostRetryAsync(Samples.ShopifyOrderId, "alice");
+        var retry = await World.PostRetryAsync(Samples.ShopifyOrderId, "alice");
 
         Assert.AreEqual(HttpStatusCode.Accepted, retry.StatusCode);
-        await _world.OrderWithStatusAsync(Samples.ShopifyOrderId, "pushed");
-        Assert.AreEqual(1, _world.Vendor.Orders.Count);
-        var timeline = (await _world.OrderAsync(Samples.ShopifyOrderId))!["timeline"]!.AsArray();
+        await World.OrderWithStatusAsync(Samples.ShopifyOrderId, "pushed");
+        Assert.AreEqual(1, World.Vendor.Orders.Count);
+        var timeline = (await World.OrderAsync(Samples.ShopifyOrderId))!["timeline"]!.AsArray();
         Assert.IsTrue(timeline.Any(t => t!["summary"]!.GetValue<string>() == "retry requested by alice"));
         Assert.IsTrue(timeline.Any(t => t!["error"]?.GetValue<string>().Contains("Zip is invalid") == true), "the failure is in the timeline with its error");
     }
@@ -111,7 +90,7 @@ public sealed class OrderPushEndToEndTests
     [TestMethod]
     public async Task A_retry_of_an_order_OrderSync_does_not_know_is_answered_404()
     {
-        var retry = await _world.PostRetryAsync("424242", "alice");
+        var retry = await World.PostRetryAsync("424242", "alice");
 
         Assert.AreEqual(HttpStatusCode.NotFound, retry.StatusCode);
     }

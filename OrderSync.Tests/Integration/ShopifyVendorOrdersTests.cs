@@ -21,14 +21,12 @@ public sealed class ShopifyVendorOrdersTests
     private static ShopifyAdminSimulator _simulator = null!;
     private SimulatedShopifyStore _store = null!;
 
-    [ClassInitialize]
-    public static async Task StartSimulatorAsync(TestContext _) => _simulator = await ShopifyAdminSimulator.StartAsync();
-
-    [ClassCleanup]
-    public static async Task StopSimulatorAsync() => await _simulator.DisposeAsync();
-
     [TestInitialize]
-    public void NewStore() => _store = _simulator.AddStore(VendorShop, Token);
+    public async Task NewStoreAsync()
+    {
+        _simulator = await TestSimulators.ShopifyAsync();
+        _store = _simulator.AddStore(VendorShop, Token);
+    }
 
     [TestMethod]
     public async Task An_order_is_created_with_the_vendor_lines_address_and_idempotency_tag()

@@ -2,8 +2,7 @@ using OrderSync.Sandbox.Azurite;
 
 namespace OrderSync.Tests.Support;
 
-/// <summary>One Azurite for the whole test run, started on first use (pure tests never start it) and stopped at the end.</summary>
-[TestClass]
+/// <summary>One Azurite for the whole test run, started on first use (pure tests never start it), stopped by <see cref="TestRun"/>.</summary>
 public static class TestAzurite
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
@@ -23,7 +22,6 @@ public static class TestAzurite
         }
     }
 
-    [AssemblyCleanup]
     public static async Task StopAsync()
     {
         if (_azurite is not null) await _azurite.DisposeAsync();
