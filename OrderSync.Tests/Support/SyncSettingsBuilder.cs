@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using OrderSync.Core.Policy;
+
+namespace OrderSync.Tests.Support;
+
+/// <summary>Builds a merchant's sync settings: sync on, no mappings, default retry policy, changed only where a test says.</summary>
+public sealed class SyncSettingsBuilder
+{
+    private SyncSettings _settings = new();
+    private readonly List<ProductMapping> _mappings = [];
+
+    public static SyncSettingsBuilder ASettings() => new();
+
+    public SyncSettingsBuilder Mapping(string merchantSku, string vendorId, string? vendorSku = null)
+    {
+        _mappings.Add(new ProductMapping(merchantSku, vendorId, vendorSku ?? $"{vendorId}-{merchantSku}"));
+        return this;
+    }
+
+    public SyncSettingsBuilder SyncSwitchedOff() { _settings = _settings with { EnableOrderSync = false }; return this; }
+
+    public SyncSettingsBuilder PushOnlyIfPaid() { _settings = _settings with { PushOnlyIfPaid = true }; return this; }
+
+    public SyncSettingsBuilder PushUnmappedTo(string? defaultVendorId)
+    {
+        _settings = _settings with { PushUnmappedProducts = true, DefaultVendorId = defaultVendorId };
+        return this;
+    }
+
+    public SyncSettingsBuilder WithRetry(RetryPolicy retry) { _settings = _settings with { Retry = retry }; return this; }
+
+    public SyncSettings Build() => _settings with { ProductMappings = [.. _mappings] };
+}
