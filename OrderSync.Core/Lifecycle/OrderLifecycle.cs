@@ -16,8 +16,8 @@ public static class OrderLifecycle
             (OrderPlaced, _) => Decision.Unchanged(state, "order already recorded; repeated notice ignored"),
             (VendorOrderCreated created, _) => Created(state, created),
             (CommandFailed failed, _) => Failed(state, failed, settings.Retry, now),
-            (WakeUp, _) => RetryDue(state, now),
-            (OperatorRetry retry, _) => Resume(state, retry),
+            (WakeUp, _) => RetryDue(state, settings, now),
+            (OperatorRetry retry, _) => Resume(state, retry, settings),
             _ => Decision.Unchanged(state, $"{signal.GetType().Name} does not apply to this order"),
         };
 
@@ -30,10 +30,12 @@ public static class OrderLifecycle
                 ? new SubOrder(v.VendorId, v.Lines, SubOrderStatus.Pushing)
                 : new SubOrder(v.VendorId, v.Lines, SubOrderStatus.Held, hold))
             .ToList();
-        var placed = state with { Order = order, SubOrders = [.. subOrders], Unrouted = routing.Unrouted };
+        // When the whole order is held, that reason comes first on the lines no vendor takes too.
+        var unrouted = hold is null ? routing.Unrouted : [.. routing.Unrouted.Select(u => u with { Reason = $"{hold}; {u.Reason}" })];
+        var placed = state with { Order = order, SubOrders = [.. subOrders], Unrouted = unrouted };
 
         var notes = new List<string> { $"order {order.Name} recorded with {order.Lines.Length} line(s)" };
-        notes.AddRange(routing.Unrouted.Select(u => $"held: {u.Reason}"));
+        notes.AddRange(unrouted.Select(u => $"held: {u.Reason}"));
         if (subOrders.Count == 0) notes.Add("no line is fulfilled by a vendor: nothing to push");
         notes.AddRange(subOrders.Select(s => s.Status == SubOrderStatus.Held
             ? $"vendor {s.VendorId}: held, {s.Reason}"
@@ -43,8 +45,11 @@ public static class OrderLifecycle
         return Decision.Of(placed, pushes, notes);
     }
 
+    /// <summary>Why the order may not be pushed now, if anything stops it; the master switch first, then what the order itself says.</summary>
     private static string? HoldReason(Order order, SyncSettings settings) =>
         !settings.EnableOrderSync ? settings.DisabledReason
+        : order.CancelledAt is not null ? "the order was cancelled: it is never pushed"
+        : order.PaymentStatus is PaymentStatus.Refunded or PaymentStatus.Voided ? $"payment is {order.PaymentStatus}: the order is never pushed"
         : settings.PushOnlyIfPaid && !order.PaymentStatus.IsCaptured() ? $"awaiting payment (push only if paid; payment is {order.PaymentStatus})"
         : null;
 
@@ -81,20 +86,28 @@ public static class OrderLifecycle
         return Decision.Of(state.With(waiting), [], [$"vendor {sub.VendorId}: attempt {attempts} failed ({failed.Reason}); next try at {next:u}"]);
     }
 
-    private static Decision RetryDue(OrderState state, DateTimeOffset now)
+    private static Decision RetryDue(OrderState state, SyncSettings settings, DateTimeOffset now)
     {
         var due = state.SubOrders.Where(s => s.Status == SubOrderStatus.Pushing && s.Retry?.NextAttemptAt <= now).ToList();
         if (due.Count == 0) return Decision.Unchanged(state, "woke up: nothing due");
+        if (!settings.EnableOrderSync)
+        {
+            var held = due.Aggregate(state, (st, s) => st.With(s with { Status = SubOrderStatus.Held, Reason = settings.DisabledReason, Retry = null }));
+            return Decision.Of(held, [], due.Select(s => $"vendor {s.VendorId}: retry not sent, held: {settings.DisabledReason}"));
+        }
         var next = due.Aggregate(state, (st, s) => st.With(s with { Retry = s.Retry! with { NextAttemptAt = null } }));
         return Decision.Of(next, due.Select(s => Push(next, s)), due.Select(s => $"vendor {s.VendorId}: retrying push"));
     }
 
-    private static Decision Resume(OrderState state, OperatorRetry retry)
+    /// <summary>An operator's retry pushes what failed, and what was held for a reason that no longer holds.</summary>
+    private static Decision Resume(OrderState state, OperatorRetry retry, SyncSettings settings)
     {
-        var failed = state.SubOrders.Where(s => s.Status == SubOrderStatus.Failed).ToList();
-        if (failed.Count == 0) return Decision.Unchanged(state, $"retry by {retry.Operator}: nothing has failed");
-        var next = failed.Aggregate(state, (st, s) => st.With(s with { Status = SubOrderStatus.Pushing, Reason = null, Retry = null }));
-        return Decision.Of(next, failed.Select(s => Push(next, s)), failed.Select(s => $"vendor {s.VendorId}: retry requested by {retry.Operator}"));
+        if (state.Order is not { } order) return Decision.Unchanged(state, $"retry by {retry.Operator}: the order is not known yet");
+        if (HoldReason(order, settings) is { } hold) return Decision.Unchanged(state, $"retry by {retry.Operator}: nothing sent, {hold}");
+        var resumable = state.SubOrders.Where(s => s.Status is SubOrderStatus.Failed or SubOrderStatus.Held).ToList();
+        if (resumable.Count == 0) return Decision.Unchanged(state, $"retry by {retry.Operator}: nothing has failed or is held");
+        var next = resumable.Aggregate(state, (st, s) => st.With(s with { Status = SubOrderStatus.Pushing, Reason = null, Retry = null }));
+        return Decision.Of(next, resumable.Select(s => Push(next, s)), resumable.Select(s => $"vendor {s.VendorId}: retry requested by {retry.Operator}"));
     }
 
     /// <summary>The sub-order whose in-flight command this is, if its outcome has not been applied yet.</summary>

@@ -14,4 +14,5 @@ public sealed record Order(
     string? Note,
     ImmutableArray<string> Tags,
     string? ShippingMethod,
+    DateTimeOffset? CancelledAt,
     DateTimeOffset UpdatedAt);

@@ -62,7 +62,7 @@ public sealed class LocalSandbox : IAsyncDisposable
     /// <summary>Prints where OrderSync listens and a command that sends it a signed sample order.</summary>
     public void PrintWelcome(string url)
     {
-        var sample = Path.Combine(AppContext.BaseDirectory, "samples", "shopify", "orders-sample.json");
+        var sample = Path.Combine(AppContext.BaseDirectory, "samples", "shopify", "orders-create-paid.json");
         var signature = ShopifyWebhookSignature.Compute(File.ReadAllBytes(sample), _webhookSecret);
         var webhookId = Guid.NewGuid();
         Console.WriteLine($"""
@@ -71,7 +71,7 @@ public sealed class LocalSandbox : IAsyncDisposable
               storage:              {(_azurite is null ? "configured connection string" : _azurite.Owned ? "Azurite started in memory for this run" : "Azurite already running on the default ports")}
               vendor store (sim.):  {_shopify.AdminBaseUrl(VendorShop)}orders.json
 
-            Send a signed sample order (Shopify's documented orders/* sample) from the merchant store:
+            Send a signed sample order (Shopify's documented sample, as a new paid order) from the merchant store:
 
             curl -sS -i -X POST {url}/api/webhooks/shopify \
               -H 'Content-Type: application/json' \

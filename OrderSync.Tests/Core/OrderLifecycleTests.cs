@@ -123,7 +123,6 @@ public sealed class OrderLifecycleTests
     }
 
     [TestMethod]
-    [TestCategory("ProductBug")]
     public void Order_of_an_unconfigured_store_is_held_with_a_reason_naming_the_store()
     {
         var decision = LifecycleSpec.For(SyncSettings.NotConfigured(Key.Shop)).When(Placed());
@@ -173,7 +172,6 @@ public sealed class OrderLifecycleTests
 
     // ARCHITECTURE.md: "A cancelled or refunded order is never pushed and never shipped by OrderSync."
     [TestMethod]
-    [TestCategory("ProductBug")]
     [DataRow(PaymentStatus.Refunded)]
     [DataRow(PaymentStatus.Voided)]
     public void Refunded_or_voided_order_is_never_pushed(PaymentStatus payment)
@@ -591,7 +589,6 @@ public sealed class OrderLifecycleTests
 
     // SyncSettings.EnableOrderSync: "Master switch: when off, orders are recorded and visible but nothing is pushed."
     [TestMethod]
-    [TestCategory("ProductBug")]
     public void Retry_that_comes_due_after_sync_was_switched_off_is_not_pushed()
     {
         var spec = LifecycleSpec.For(Settings)
@@ -605,7 +602,6 @@ public sealed class OrderLifecycleTests
     }
 
     [TestMethod]
-    [TestCategory("ProductBug")]
     public void Operator_retry_while_sync_is_switched_off_pushes_nothing()
     {
         var spec = LifecycleSpec.For(Settings)

@@ -326,7 +326,6 @@ public sealed class ShopifyOrderNormalizerTests
     }
 
     [TestMethod]
-    [TestCategory("ProductBug")]
     [DataRow("null", DisplayName = "quantity null")]
     [DataRow("\"1\"", DisplayName = "quantity as text")]
     public void Line_with_quantity_of_the_wrong_type_is_rejected_naming_the_line(string quantity)
@@ -347,7 +346,6 @@ public sealed class ShopifyOrderNormalizerTests
     }
 
     [TestMethod]
-    [TestCategory("ProductBug")]
     [DataRow("\"abc\"", DisplayName = "text that is not an amount")]
     [DataRow("\"\"", DisplayName = "empty text")]
     [DataRow("null", DisplayName = "null")]

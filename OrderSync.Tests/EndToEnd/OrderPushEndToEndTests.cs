@@ -38,6 +38,17 @@ public sealed class OrderPushEndToEndTests : EndToEndTest
     }
 
     [TestMethod]
+    public async Task Shopifys_sample_as_documented_cancelled_and_voided_is_recorded_and_held_never_pushed()
+    {
+        await World.PostAsync(new ShopifyWebhookBuilder().WithBody(Samples.ShopifyOrder()));
+
+        var order = await World.OrderWithStatusAsync(Samples.ShopifyOrderId, "held");
+        StringAssert.Contains(order!["state"]!["subOrders"]![0]!["reason"]!.GetValue<string>(), "cancelled");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // room for a wrong push to show
+        Assert.AreEqual(0, World.Vendor.Received.Count(r => r.Field == "orderCreate"));
+    }
+
+    [TestMethod]
     public async Task The_same_webhook_delivered_again_creates_nothing_new()
     {
         var webhook = new ShopifyWebhookBuilder();

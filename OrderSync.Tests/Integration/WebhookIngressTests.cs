@@ -68,8 +68,8 @@ public sealed class WebhookIngressTests
         {
             "forged" => new ShopifyWebhookBuilder().SignedWith("not-the-app-secret"),
             "missing" => new ShopifyWebhookBuilder().WithSignature(""),
-            _ => new ShopifyWebhookBuilder().WithSignature(ShopifyWebhookSignature.Compute(Samples.ShopifyOrder(), ShopifyWebhookBuilder.Secret))
-                .WithBody(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Samples.ShopifyOrder()).Replace("199.00", "1.00"))),
+            _ => new ShopifyWebhookBuilder().WithSignature(ShopifyWebhookSignature.Compute(Samples.ShopifyNewPaidOrder(), ShopifyWebhookBuilder.Secret))
+                .WithBody(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Samples.ShopifyNewPaidOrder()).Replace("199.00", "1.00"))),
         };
 
         var result = await Post(await IngressAsync(), webhook);

@@ -9,6 +9,7 @@ public sealed class OrderBuilder
     private readonly List<OrderLine> _lines = [];
     private OrderKey _key = new(ShopifyWebhookBuilder.MerchantShop, "1001");
     private PaymentStatus _payment = PaymentStatus.Paid;
+    private DateTimeOffset? _cancelledAt;
     private DateTimeOffset _updatedAt = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
     public static OrderBuilder AnOrder() => new();
@@ -23,6 +24,8 @@ public sealed class OrderBuilder
 
     public OrderBuilder WithPayment(PaymentStatus status) { _payment = status; return this; }
 
+    public OrderBuilder CancelledAt(DateTimeOffset at) { _cancelledAt = at; return this; }
+
     public Order Build() => new(
         _key,
         "#" + _key.OrderId,
@@ -34,5 +37,6 @@ public sealed class OrderBuilder
         null,
         ImmutableArray<string>.Empty,
         "Standard",
+        _cancelledAt,
         _updatedAt);
 }

@@ -9,7 +9,7 @@ public sealed class ShopifyWebhookBuilder
     public const string Secret = "test-app-secret";
     public const string MerchantShop = "merchant.myshopify.com";
 
-    private byte[] _body = Samples.ShopifyOrder();
+    private byte[] _body = Samples.ShopifyNewPaidOrder();
     private string _topic = "orders/create";
     private string _shop = MerchantShop;
     private string _webhookId = Guid.NewGuid().ToString();

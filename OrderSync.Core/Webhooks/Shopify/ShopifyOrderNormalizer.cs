@@ -32,6 +32,7 @@ public static class ShopifyOrderNormalizer
             Text(order, "note"),
             [.. (Text(order, "tags") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             Array(order, "shipping_lines").Select(l => Text(l, "title")).FirstOrDefault(t => t is not null),
+            Timestamp(order, "cancelled_at"),
             Timestamp(order, "updated_at") ?? Timestamp(order, "created_at") ?? throw new FormatException("the order has no updated_at"));
     }
 
@@ -40,10 +41,10 @@ public static class ShopifyOrderNormalizer
         Text(line, "sku"),
         Id(line, "variant_id"),
         Text(line, "title") ?? Text(line, "name") ?? "(untitled)",
-        line.TryGetProperty("quantity", out var q) && q.TryGetInt32(out var quantity) && quantity >= 0
+        line.TryGetProperty("quantity", out var q) && q.ValueKind == JsonValueKind.Number && q.TryGetInt32(out var quantity) && quantity >= 0
             ? quantity
             : throw new FormatException($"line item {Id(line, "id")} has no valid quantity"),
-        Money(line, "price"));
+        Money(line, "price") ?? throw new FormatException($"line item {Id(line, "id")}: price is not an amount"));
 
     private static Address? Address(JsonElement order, string name) =>
         order.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Object
@@ -82,11 +83,11 @@ public static class ShopifyOrderNormalizer
             _ => null,
         } : null;
 
-    private static decimal Money(JsonElement parent, string name) =>
-        Text(parent, name) is { } s && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
-            ? amount
-            : parent.TryGetProperty(name, out var n) && n.TryGetDecimal(out var number) ? number
-            : throw new FormatException($"{name} is not an amount");
+    /// <summary>An amount sent as text (Shopify's way) or as a number; null when it is neither.</summary>
+    private static decimal? Money(JsonElement parent, string name) =>
+        Text(parent, name) is { } s && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount
+        : parent.TryGetProperty(name, out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetDecimal(out var number) ? number
+        : null;
 
     private static DateTimeOffset? Timestamp(JsonElement parent, string name) =>
         Text(parent, name) is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;

@@ -36,7 +36,7 @@ public sealed class ShopifyWebhookSource(IOptions<ShopifyOptions> options) : IWe
             using var document = JsonDocument.Parse(body);
             order = ShopifyOrderNormalizer.Normalize(document.RootElement, shop!);
         }
-        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
             return new WebhookParse.Malformed(e.Message);
         }
