@@ -31,6 +31,9 @@ public static class OrderSyncServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, StorageClientDefaults.Apply(new TableClientOptions())));
         services.AddSingleton<OrderStore>();
         services.AddSingleton<WebhookDeduplicator>();
+        services.AddSingleton<CorrelationStore>();
+        services.AddSingleton<UnmatchedSignals>();
+        services.AddSingleton<SignalRouter>();
         services.AddSingleton<StorageQueueSignalQueue>();
         services.AddSingleton<ISignalQueue>(sp => sp.GetRequiredService<StorageQueueSignalQueue>());
         services.AddSingleton<StorageInitializer>();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using OrderSync.Core.Orders;
 
@@ -10,10 +11,56 @@ namespace OrderSync.Core.Lifecycle;
 [JsonDerivedType(typeof(CommandFailed), "commandFailed")]
 [JsonDerivedType(typeof(WakeUp), "wakeUp")]
 [JsonDerivedType(typeof(OperatorRetry), "operatorRetry")]
+[JsonDerivedType(typeof(OrderUpdated), "orderUpdated")]
+[JsonDerivedType(typeof(OrderEdited), "orderEdited")]
+[JsonDerivedType(typeof(OrderCancelled), "orderCancelled")]
+[JsonDerivedType(typeof(PaymentReported), "paymentReported")]
+[JsonDerivedType(typeof(VendorShipped), "vendorShipped")]
+[JsonDerivedType(typeof(VendorOrderCancelled), "vendorOrderCancelled")]
 public abstract record Signal;
 
 /// <summary>The merchant store reported a new order (Shopify orders/create).</summary>
 public sealed record OrderPlaced(Order Order) : Signal;
+
+/// <summary>The merchant store reported the order as it now is (Shopify orders/updated, orders/paid: a full snapshot).</summary>
+public sealed record OrderUpdated(Order Order) : Signal;
+
+/// <summary>The goods sold changed (Shopify orders/edited): merchant line ids with the quantity added or removed.</summary>
+public sealed record OrderEdited(string? EditId, ImmutableArray<LineDelta> Additions, ImmutableArray<LineDelta> Removals, DateTimeOffset At) : Signal;
+
+public sealed record LineDelta(string LineId, int Delta);
+
+/// <summary>The merchant cancelled the order (Shopify orders/cancelled).</summary>
+public sealed record OrderCancelled(string? Reason, DateTimeOffset At) : Signal;
+
+/// <summary>A payment platform (or the store) reported what happened to the money.</summary>
+/// <param name="Reference">The platform's id of the payment it is about: PaymentIntent, PayPal capture, Shopify refund…</param>
+public sealed record PaymentReported(PaymentPlatform Platform, PaymentEvent Event, string? Reference, Money? Amount, DateTimeOffset At) : Signal;
+
+public enum PaymentPlatform
+{
+    Shopify,
+    Stripe,
+    PayPal,
+}
+
+public enum PaymentEvent
+{
+    Pending,
+    Captured,
+    Failed,
+    Denied,
+    Refunded,
+    PartiallyRefunded,
+    Reversed,
+    Disputed,
+}
+
+/// <summary>A vendor shipped (part of) its sub-order: vendor webhook or tracking poll.</summary>
+public sealed record VendorShipped(string VendorId, string? VendorOrderId, Shipment Shipment) : Signal;
+
+/// <summary>A vendor cancelled its order on its side.</summary>
+public sealed record VendorOrderCancelled(string VendorId, string? VendorOrderId, string? Reason, DateTimeOffset At) : Signal;
 
 /// <summary>A push succeeded: the vendor holds the order under its own id.</summary>
 public sealed record VendorOrderCreated(string CommandId, string VendorOrderId, string? VendorOrderName) : Signal;

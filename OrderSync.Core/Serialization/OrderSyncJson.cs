@@ -18,6 +18,8 @@ namespace OrderSync.Core.Serialization;
 [JsonSerializable(typeof(Decision))]
 [JsonSerializable(typeof(TimelineEntry))]
 [JsonSerializable(typeof(OrderView))]
+[JsonSerializable(typeof(ParkedSignal))]
+[JsonSerializable(typeof(IReadOnlyList<ParkedSignal>))]
 internal sealed partial class OrderSyncJsonContext : JsonSerializerContext;
 
 public static class OrderSyncJson

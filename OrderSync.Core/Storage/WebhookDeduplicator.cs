@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
@@ -30,9 +28,5 @@ public sealed class WebhookDeduplicator(TableServiceClient tables, IOptions<Stor
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
-    /// <summary>Delivery ids become row keys; anything a row key cannot hold is replaced by its hash.</summary>
-    private static string RowKey(string deliveryId) =>
-        deliveryId.Length <= 200 && deliveryId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')
-            ? deliveryId
-            : "sha256-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryId)));
+    private static string RowKey(string deliveryId) => TableKeys.Safe(deliveryId);
 }

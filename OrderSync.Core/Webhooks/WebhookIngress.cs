@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
@@ -13,7 +14,7 @@ namespace OrderSync.Core.Webhooks;
 public sealed class WebhookIngress(
     IEnumerable<IWebhookSource> sources,
     WebhookDeduplicator deliveries,
-    ISignalQueue queue,
+    SignalRouter router,
     IOptions<IngressOptions> options,
     TimeProvider time,
     ILogger<WebhookIngress> logger)
@@ -21,15 +22,18 @@ public sealed class WebhookIngress(
     private readonly Dictionary<string, IWebhookSource> _sources = sources.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
     private readonly long _maxBodyBytes = options.Value.MaxBodyBytes;
 
-    public async Task<WebhookResult> HandleAsync(string sourceName, WebhookHeaders headers, Stream body, long? contentLength, CancellationToken cancellationToken)
+    /// <param name="account">The route's optional account segment, e.g. the vendor id of /api/webhooks/vendors/{vendorId}.</param>
+    public async Task<WebhookResult> HandleAsync(
+        string sourceName, string? account, WebhookHeaders headers, Stream body, long? contentLength, CancellationToken cancellationToken)
     {
         if (!_sources.TryGetValue(sourceName, out var source)) return WebhookResult.UnknownSource(sourceName);
         if (contentLength > _maxBodyBytes) return Refuse(source, WebhookResult.TooLarge(_maxBodyBytes));
         var bytes = await BoundedBody.ReadAsync(body, _maxBodyBytes, cancellationToken);
         if (bytes is null) return Refuse(source, WebhookResult.TooLarge(_maxBodyBytes));
-        if (!source.IsAuthentic(headers, bytes)) return Refuse(source, WebhookResult.Unauthorized());
+        var receivedAt = time.GetUtcNow();
+        if (!source.IsAuthentic(account, headers, bytes, receivedAt)) return Refuse(source, WebhookResult.Unauthorized());
 
-        return source.Parse(headers, bytes, time.GetUtcNow()) switch
+        return source.Parse(account, headers, bytes, receivedAt) switch
         {
             WebhookParse.Malformed m => Refuse(source, WebhookResult.Malformed(m.Reason)),
             WebhookParse.Ignored i => WebhookResult.Ignored(i.Reason),
@@ -44,9 +48,13 @@ public sealed class WebhookIngress(
         try
         {
             foreach (var signal in delivery.Signals)
-                await queue.EnqueueAsync(signal, cancellationToken: cancellationToken);
+            {
+                var order = await router.RouteAsync(signal, cancellationToken);
+                logger.LogInformation("{Source} delivery {DeliveryId}: {SignalType} {Outcome}", source.Name, delivery.DeliveryId,
+                    signal.Signal.GetType().Name, order is null ? "parked until its order is known" : $"queued for order {order}");
+            }
         }
-        catch (SignalQueueUnavailableException e)
+        catch (Exception e) when (e is SignalQueueUnavailableException or RequestFailedException)
         {
             logger.LogError(e, "{Source} delivery {DeliveryId} could not be queued", source.Name, delivery.DeliveryId);
             return WebhookResult.Unavailable();
@@ -61,9 +69,6 @@ public sealed class WebhookIngress(
             // Already queued: a redelivery may queue it again, and the order applies a signal id only once.
             logger.LogWarning(e, "{Source} delivery {DeliveryId} queued but not remembered", source.Name, delivery.DeliveryId);
         }
-        foreach (var signal in delivery.Signals)
-            logger.LogInformation("{Source} delivery {DeliveryId} queued {SignalType} for order {OrderKey}",
-                source.Name, delivery.DeliveryId, signal.Signal.GetType().Name, signal.Order);
         return WebhookResult.Accepted(delivery.Signals.Count);
     }
 

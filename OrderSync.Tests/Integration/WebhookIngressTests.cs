@@ -114,8 +114,8 @@ public sealed class WebhookIngressTests
         var ingress = await IngressAsync(maxBodyBytes: 4096);
         var webhook = new ShopifyWebhookBuilder().WithBody(new byte[4097]);
 
-        var declared = await ingress.HandleAsync("shopify", webhook.WebhookHeaders(), new MemoryStream(webhook.Body), webhook.Body.Length, CancellationToken.None);
-        var undeclared = await ingress.HandleAsync("shopify", webhook.WebhookHeaders(), new MemoryStream(webhook.Body), null, CancellationToken.None);
+        var declared = await ingress.HandleAsync("shopify", null, webhook.WebhookHeaders(), new MemoryStream(webhook.Body), webhook.Body.Length, CancellationToken.None);
+        var undeclared = await ingress.HandleAsync("shopify", null, webhook.WebhookHeaders(), new MemoryStream(webhook.Body), null, CancellationToken.None);
 
         Assert.AreEqual(413, declared.StatusCode);
         Assert.AreEqual(413, undeclared.StatusCode);
@@ -136,7 +136,7 @@ public sealed class WebhookIngressTests
     public async Task An_unknown_source_is_answered_404()
     {
         var webhook = new ShopifyWebhookBuilder();
-        var result = await (await IngressAsync()).HandleAsync("nowhere", webhook.WebhookHeaders(), new MemoryStream(webhook.Body), null, CancellationToken.None);
+        var result = await (await IngressAsync()).HandleAsync("nowhere", null, webhook.WebhookHeaders(), new MemoryStream(webhook.Body), null, CancellationToken.None);
 
         Assert.AreEqual(404, result.StatusCode);
     }
@@ -167,12 +167,13 @@ public sealed class WebhookIngressTests
         var deliveries = new WebhookDeduplicator(new TableServiceClient(_storage.ConnectionString), TestStorage.Wrap(_storage), TimeProvider.System);
         await deliveries.EnsureCreatedAsync(CancellationToken.None);
         var shopify = new ShopifyWebhookSource(TestStorage.Wrap(new ShopifyOptions { WebhookSecrets = [ShopifyWebhookBuilder.Secret] }));
-        return new WebhookIngress([shopify], deliveries, queue ?? _queue, TestStorage.Wrap(new IngressOptions { MaxBodyBytes = maxBodyBytes }),
+        var router = await TestRouting.RouterAsync(_storage, queue ?? _queue);
+        return new WebhookIngress([shopify], deliveries, router, TestStorage.Wrap(new IngressOptions { MaxBodyBytes = maxBodyBytes }),
             TimeProvider.System, NullLogger<WebhookIngress>.Instance);
     }
 
     private static Task<WebhookResult> Post(WebhookIngress ingress, ShopifyWebhookBuilder webhook) =>
-        ingress.HandleAsync("shopify", webhook.WebhookHeaders(), new MemoryStream(webhook.Body), webhook.Body.Length, CancellationToken.None);
+        ingress.HandleAsync("shopify", null, webhook.WebhookHeaders(), new MemoryStream(webhook.Body), webhook.Body.Length, CancellationToken.None);
 
     private async Task<List<SignalEnvelope>> Queued() =>
         [.. (await _queue.ReceiveAsync(32, TimeSpan.FromSeconds(30), CancellationToken.None)).Select(m => m.Envelope!)];

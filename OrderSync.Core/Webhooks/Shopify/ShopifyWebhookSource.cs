@@ -16,10 +16,10 @@ public sealed class ShopifyWebhookSource(IOptions<ShopifyOptions> options) : IWe
 
     public string Name => SourceName;
 
-    public bool IsAuthentic(WebhookHeaders headers, ReadOnlySpan<byte> body) =>
+    public bool IsAuthentic(string? account, WebhookHeaders headers, ReadOnlySpan<byte> body, DateTimeOffset receivedAt) =>
         ShopifyWebhookSignature.IsValid(body, headers.Get(ShopifyHeaders.Hmac), _secrets);
 
-    public WebhookParse Parse(WebhookHeaders headers, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt)
+    public WebhookParse Parse(string? account, WebhookHeaders headers, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt)
     {
         var topic = headers.Get(ShopifyHeaders.Topic);
         var shop = headers.Get(ShopifyHeaders.ShopDomain);
@@ -42,8 +42,7 @@ public sealed class ShopifyWebhookSource(IOptions<ShopifyOptions> options) : IWe
         }
 
         var origin = new SignalOrigin(SourceName, topic, headers.Get(ShopifyHeaders.EventId), TriggeredAt(headers), receivedAt);
-        var envelope = new SignalEnvelope($"{SourceName}:{webhookId}", order.Key, new OrderPlaced(order), origin);
-        return new WebhookParse.Accepted(webhookId, [envelope]);
+        return new WebhookParse.Accepted(webhookId, [InboundSignal.ForOrder($"{SourceName}:{webhookId}", order.Key, new OrderPlaced(order), origin)]);
     }
 
     private static DateTimeOffset? TriggeredAt(WebhookHeaders headers) =>
