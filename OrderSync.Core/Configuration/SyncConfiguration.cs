@@ -33,6 +33,12 @@ public enum VendorKind
 {
     /// <summary>A vendor's own Shopify store, reached through the Admin GraphQL API.</summary>
     ShopifyStore,
+
+    /// <summary>A 3PL on ShipHero, reached through its GraphQL API; ships are reported by its Shipment Update webhook.</summary>
+    ShipHero,
+
+    /// <summary>Any vendor speaking OrderSync's documented HTTP vendor API (docs/http-vendor-api.md).</summary>
+    HttpVendor,
 }
 
 /// <summary>A vendor and how to reach it. The access token comes from settings or the environment, never from a table.</summary>
@@ -48,6 +54,9 @@ public sealed class VendorOptions
     public Uri? AdminApiBaseUrl { get; set; }
 
     public string? AccessToken { get; set; }
+
+    /// <summary>Secrets that sign this vendor's webhooks to OrderSync (ShipHero's shared signature secret, an HTTP vendor's key); several while rotating.</summary>
+    public List<string> WebhookSecrets { get; set; } = [];
 
     /// <summary>The Admin API base, ending in '/' so relative API paths resolve under it.</summary>
     public Uri AdminBaseUrl()

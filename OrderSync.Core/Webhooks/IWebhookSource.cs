@@ -8,11 +8,23 @@ public interface IWebhookSource
     /// <summary>The route segment and dedupe partition, e.g. "shopify".</summary>
     string Name { get; }
 
+    /// <summary>Checks the delivery's signature (and its age, where the platform signs a timestamp), in constant time.</summary>
     /// <param name="account">The route's account segment (/api/webhooks/{source}/{account}), e.g. the vendor id; null when absent.</param>
-    bool IsAuthentic(string? account, WebhookHeaders headers, ReadOnlySpan<byte> body, DateTimeOffset receivedAt);
+    ValueTask<Authenticity> VerifyAsync(string? account, WebhookHeaders headers, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 
     /// <summary>Reads an authentic delivery. Never throws for bad input: answers <see cref="WebhookParse.Malformed"/>.</summary>
     WebhookParse Parse(string? account, WebhookHeaders headers, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt);
+}
+
+public enum Authenticity
+{
+    Authentic,
+
+    /// <summary>Missing, wrong or stale signature: 401.</summary>
+    Forged,
+
+    /// <summary>The signature could not be checked right now (e.g. a certificate could not be fetched): 503, so the sender retries.</summary>
+    Unverifiable,
 }
 
 public abstract record WebhookParse

@@ -31,7 +31,11 @@ public sealed class WebhookIngress(
         var bytes = await BoundedBody.ReadAsync(body, _maxBodyBytes, cancellationToken);
         if (bytes is null) return Refuse(source, WebhookResult.TooLarge(_maxBodyBytes));
         var receivedAt = time.GetUtcNow();
-        if (!source.IsAuthentic(account, headers, bytes, receivedAt)) return Refuse(source, WebhookResult.Unauthorized());
+        switch (await source.VerifyAsync(account, headers, bytes, receivedAt, cancellationToken))
+        {
+            case Authenticity.Forged: return Refuse(source, WebhookResult.Unauthorized());
+            case Authenticity.Unverifiable: return Refuse(source, WebhookResult.CannotVerify());
+        }
 
         return source.Parse(account, headers, bytes, receivedAt) switch
         {

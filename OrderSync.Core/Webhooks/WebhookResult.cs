@@ -10,5 +10,6 @@ public sealed record WebhookResult(int StatusCode, string Reason)
     public static WebhookResult Unauthorized() => new(401, "signature missing or invalid");
     public static WebhookResult UnknownSource(string source) => new(404, $"no webhook source named '{source}'");
     public static WebhookResult TooLarge(long limit) => new(413, $"body larger than {limit} bytes");
+    public static WebhookResult CannotVerify() => new(503, "could not verify the signature now; please retry");
     public static WebhookResult Unavailable() => new(503, "could not queue the webhook; please retry");
 }

@@ -16,8 +16,8 @@ public sealed class ShopifyWebhookSource(IOptions<ShopifyOptions> options) : IWe
 
     public string Name => SourceName;
 
-    public bool IsAuthentic(string? account, WebhookHeaders headers, ReadOnlySpan<byte> body, DateTimeOffset receivedAt) =>
-        ShopifyWebhookSignature.IsValid(body, headers.Get(ShopifyHeaders.Hmac), _secrets);
+    public ValueTask<Authenticity> VerifyAsync(string? account, WebhookHeaders headers, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(ShopifyWebhookSignature.IsValid(body.Span, headers.Get(ShopifyHeaders.Hmac), _secrets) ? Authenticity.Authentic : Authenticity.Forged);
 
     public WebhookParse Parse(string? account, WebhookHeaders headers, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt)
     {
