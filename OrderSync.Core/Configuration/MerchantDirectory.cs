@@ -15,6 +15,10 @@ public sealed class MerchantDirectory(IOptions<SyncConfiguration> options)
 
     public VendorOptions? Vendor(string vendorId) => _vendors.GetValueOrDefault(vendorId);
 
+    /// <summary>The vendor whose Shopify store has this domain, if the domain is a vendor's and not a merchant's.</summary>
+    public VendorOptions? ShopifyVendor(string shopDomain) =>
+        _vendors.Values.FirstOrDefault(v => v.Kind == VendorKind.ShopifyStore && string.Equals(v.ShopDomain, shopDomain, StringComparison.OrdinalIgnoreCase));
+
     private static SyncSettings ToSettings(MerchantOptions m) => new()
     {
         EnableOrderSync = m.EnableOrderSync,

@@ -24,6 +24,14 @@ public static class TimelineText
             CommandFailed f => new TimelineEntry(at, "signal", $"{f.CommandId} failed ({f.Kind.ToString().ToLowerInvariant()})", f.Reason),
             WakeUp => new TimelineEntry(at, "signal", "scheduled wake-up"),
             OperatorRetry r => new TimelineEntry(at, "signal", $"retry requested by {r.Operator}"),
+            OrderUpdated u => new TimelineEntry(at, "signal", $"order {u.Order.Name} updated{from}"),
+            OrderEdited e => new TimelineEntry(at, "signal", $"order edited: {e.Additions.Length} line change(s) added, {e.Removals.Length} removed{from}"),
+            OrderCancelled c => new TimelineEntry(at, "signal", $"order cancelled ({c.Reason ?? "no reason given"}){from}"),
+            PaymentReported p => new TimelineEntry(at, "signal",
+                $"{p.Platform} payment {p.Event.ToString().ToLowerInvariant()}{(p.Amount is { } m ? $" {m.Amount} {m.Currency}" : "")}{(p.Reference is null ? "" : $" ({p.Reference})")}{from}"),
+            VendorShipped v => new TimelineEntry(at, "signal",
+                $"vendor {v.VendorId} shipped {v.Shipment.Lines.Sum(l => l.Quantity)} unit(s), tracking {string.Join(", ", v.Shipment.TrackingNumbers.DefaultIfEmpty("none"))}{from}"),
+            VendorOrderCancelled c => new TimelineEntry(at, "signal", $"vendor {c.VendorId} cancelled its order {c.VendorOrderId} ({c.Reason ?? "no reason given"}){from}"),
             _ => new TimelineEntry(at, "signal", signal.GetType().Name + from),
         };
     }

@@ -14,11 +14,16 @@ public static class OrderLifecycle
         {
             (OrderPlaced placed, { Order: null }) => Place(state, placed.Order, settings),
             (OrderPlaced, _) => Decision.Unchanged(state, "order already recorded; repeated notice ignored"),
+            // Shopify does not promise order: an update may come before the create, and carries the whole order.
+            (OrderUpdated updated, { Order: null }) => Place(state, updated.Order, settings),
+            (OrderUpdated updated, { Order: { } known }) when updated.Order.UpdatedAt <= known.UpdatedAt =>
+                Decision.Unchanged(state, $"update of {updated.Order.UpdatedAt:u} is not newer than the order known ({known.UpdatedAt:u}); ignored"),
+            (OrderUpdated updated, _) => Decision.Of(state with { Order = updated.Order }, [], [$"order updated as of {updated.Order.UpdatedAt:u}"]),
             (VendorOrderCreated created, _) => Created(state, created),
             (CommandFailed failed, _) => Failed(state, failed, settings.Retry, now),
             (WakeUp, _) => RetryDue(state, settings, now),
             (OperatorRetry retry, _) => Resume(state, retry, settings),
-            _ => Decision.Unchanged(state, $"{signal.GetType().Name} does not apply to this order"),
+            _ => Decision.Unchanged(state, $"{signal.GetType().Name} recorded; OrderSync does not act on it yet"),
         };
 
     private static Decision Place(OrderState state, Order order, SyncSettings settings)

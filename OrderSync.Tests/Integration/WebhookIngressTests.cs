@@ -166,7 +166,8 @@ public sealed class WebhookIngressTests
     {
         var deliveries = new WebhookDeduplicator(new TableServiceClient(_storage.ConnectionString), TestStorage.Wrap(_storage), TimeProvider.System);
         await deliveries.EnsureCreatedAsync(CancellationToken.None);
-        var shopify = new ShopifyWebhookSource(TestStorage.Wrap(new ShopifyOptions { WebhookSecrets = [ShopifyWebhookBuilder.Secret] }));
+        var shopify = new ShopifyWebhookSource(TestStorage.Wrap(new ShopifyOptions { WebhookSecrets = [ShopifyWebhookBuilder.Secret] }),
+            new MerchantDirectory(TestStorage.Wrap(new SyncConfiguration())));
         var router = await TestRouting.RouterAsync(_storage, queue ?? _queue);
         return new WebhookIngress([shopify], deliveries, router, TestStorage.Wrap(new IngressOptions { MaxBodyBytes = maxBodyBytes }),
             TimeProvider.System, NullLogger<WebhookIngress>.Instance);
