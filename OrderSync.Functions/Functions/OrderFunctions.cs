@@ -9,8 +9,16 @@ using OrderSync.Core.Storage;
 namespace OrderSync.Functions.Functions;
 
 /// <summary>The ops API over the same tables as the local shell, behind function keys.</summary>
-public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators)
+public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators, UnmatchedSignals unmatched)
 {
+    private const int MaxListed = 500;
+
+    [Function("ListUnmatched")]
+    public async Task<IActionResult> ListUnmatchedAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "unmatched")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new JsonResult(await unmatched.ListAsync(MaxListed, cancellationToken), OrderSyncJson.Options);
+
     [Function("GetOrder")]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders/{shop}/{orderId}")] HttpRequest request,

@@ -7,7 +7,9 @@ namespace OrderSync.Local.Endpoints;
 
 public static class OrderEndpoints
 {
-    /// <summary>The ops API: an order's state and timeline, an operator's retry; and a liveness probe.</summary>
+    private const int MaxListed = 500;
+
+    /// <summary>The ops API: an order's state and timeline, an operator's retry, signals waiting for their order; and a liveness probe.</summary>
     public static void MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/orders/{shop}/{orderId}", async (string shop, string orderId, OrderStore orders, CancellationToken cancellationToken) =>
@@ -25,6 +27,9 @@ public static class OrderEndpoints
                 ? Results.Json(new { reason = "retry queued" }, statusCode: 202)
                 : Unknown(shop, orderId);
         });
+
+        app.MapGet("/api/unmatched", async (UnmatchedSignals unmatched, CancellationToken cancellationToken) =>
+            Results.Json(await unmatched.ListAsync(MaxListed, cancellationToken), OrderSyncJson.Options));
 
         app.MapGet("/api/health", () => Results.Json(new { status = "ok" }));
     }

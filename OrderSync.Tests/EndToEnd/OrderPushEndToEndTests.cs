@@ -67,6 +67,44 @@ public sealed class OrderPushEndToEndTests : EndToEndTest
     }
 
     [TestMethod]
+    public async Task An_update_and_the_create_delivered_three_times_at_once_end_in_one_push_and_the_newest_order_whatever_the_processing_order()
+    {
+        Assert.AreEqual(HttpStatusCode.OK, (await World.PostAsync(NewerUpdate())).StatusCode);
+        var create = new ShopifyWebhookBuilder().WithWebhookId("create-delivery");
+        for (var delivery = 0; delivery < 3; delivery++)
+            Assert.AreEqual(HttpStatusCode.OK, (await World.PostAsync(create)).StatusCode);
+
+        await World.OrderWithStatusAsync(Samples.ShopifyOrderId, "pushed");
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // room for a second push, or a late stale write, to show
+        Assert.AreEqual(1, World.Vendor.Received.Count(r => r.Field == "orderCreate"), "one push");
+        var final = await World.OrderAsync(Samples.ShopifyOrderId);
+        Assert.AreEqual(NewerAddress, final!["state"]!["order"]!["shippingAddress"]!["address1"]!.GetValue<string>(),
+            "the older create never overwrites the newer update");
+    }
+
+    [TestMethod]
+    public async Task A_create_arriving_after_a_newer_update_was_applied_is_ignored_and_the_vendor_has_the_newest_order()
+    {
+        await World.PostAsync(NewerUpdate());
+        await World.OrderWithStatusAsync(Samples.ShopifyOrderId, "pushed");
+
+        await World.PostAsync(new ShopifyWebhookBuilder());
+
+        await Eventually.GetAsync(() => World.OrderAsync(Samples.ShopifyOrderId),
+            o => o!["timeline"]!.AsArray().Any(t => t!["summary"]!.GetValue<string>().Contains("already recorded")), "the stale create to be seen");
+        Assert.AreEqual(1, World.Vendor.Orders.Count);
+        Assert.AreEqual(NewerAddress, World.Vendor.Orders.Single().Input["shippingAddress"]!["address1"]!.GetValue<string>());
+    }
+
+    private const string NewerAddress = "456 Corrected Avenue";
+
+    private static ShopifyWebhookBuilder NewerUpdate() => new ShopifyWebhookBuilder().WithTopic("orders/updated").WithBodyChanged(order =>
+    {
+        order["updated_at"] = "2022-01-02T09:30:00-05:00";
+        order["shipping_address"]!["address1"] = NewerAddress;
+    });
+
+    [TestMethod]
     public async Task A_forged_signature_is_refused_with_401_and_nothing_reaches_the_order_or_the_vendor()
     {
         var response = await World.PostAsync(new ShopifyWebhookBuilder().SignedWith("an attacker's guess"));

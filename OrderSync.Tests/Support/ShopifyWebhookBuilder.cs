@@ -17,6 +17,15 @@ public sealed class ShopifyWebhookBuilder
     private string _secret = Secret;
 
     public ShopifyWebhookBuilder WithBody(byte[] body) { _body = body; return this; }
+
+    /// <summary>The body changed by <paramref name="change"/> (e.g. a newer snapshot of the same order).</summary>
+    public ShopifyWebhookBuilder WithBodyChanged(Action<System.Text.Json.Nodes.JsonObject> change)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(_body)!.AsObject();
+        change(json);
+        _body = System.Text.Encoding.UTF8.GetBytes(json.ToJsonString());
+        return this;
+    }
     public ShopifyWebhookBuilder WithTopic(string topic) { _topic = topic; return this; }
     public ShopifyWebhookBuilder FromShop(string shop) { _shop = shop; return this; }
     public ShopifyWebhookBuilder WithWebhookId(string id) { _webhookId = id; return this; }
