@@ -48,16 +48,19 @@ internal static class ShopifyMerchantTopics
         change.Id("id") ?? throw new FormatException("a line item change has no id"),
         change.Int("delta") ?? throw new FormatException($"line item change {change.Id("id")} has no delta"));
 
-    /// <summary>refunds/create: a refund {id, order_id, created_at, transactions: [{kind, status, amount, currency}]}; the amount is what succeeded.</summary>
+    /// <summary>
+    /// refunds/create: a refund {id, order_id, created_at, refund_line_items, transactions: [{kind, status, amount, currency}]};
+    /// the amount is what its successful refund transactions returned. Their currency may be null (as in Shopify's sample):
+    /// then the refunded lines' shop currency is the refund's.
+    /// </summary>
     private static (OrderKey, Signal) Refund(string shop, JsonElement refund)
     {
         var key = OrderKey.Create(shop, refund.Id("order_id") ?? throw new FormatException("the refund has no order_id"));
-        var refunded = refund.Array("transactions")
-            .Where(t => t.Text("kind") == "refund" && t.Text("status") == "success")
-            .Select(t => (Amount: t.Amount("amount"), Currency: t.Text("currency")))
-            .Where(t => t is { Amount: not null, Currency: not null })
-            .ToList();
-        var money = refunded.Count == 0 ? null : new Money(refunded.Sum(t => t.Amount!.Value), refunded[0].Currency!);
+        var transactions = refund.Array("transactions").Where(t => t.Text("kind") == "refund" && t.Text("status") == "success").ToList();
+        var currency = transactions.Select(t => t.Text("currency")).FirstOrDefault(c => c is not null)
+            ?? refund.Array("refund_line_items").Select(l => l.Object("subtotal_set").Object("shop_money").Text("currency_code")).FirstOrDefault(c => c is not null);
+        var amounts = transactions.Select(t => t.Amount("amount")).OfType<decimal>().ToList();
+        var money = amounts.Count == 0 || currency is null ? null : new Money(amounts.Sum(), currency);
         return (key, new PaymentReported(PaymentPlatform.Shopify, PaymentEvent.Refunded, refund.Id("id"), money,
             refund.Timestamp("processed_at") ?? refund.Timestamp("created_at") ?? throw new FormatException("the refund has no created_at")));
     }
