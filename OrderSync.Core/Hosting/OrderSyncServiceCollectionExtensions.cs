@@ -9,6 +9,7 @@ using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Core.Storage;
 using OrderSync.Core.Webhooks;
 using OrderSync.Core.Webhooks.Shopify;
+using OrderSync.Core.Webhooks.Stripe;
 
 namespace OrderSync.Core.Hosting;
 
@@ -19,6 +20,7 @@ public static class OrderSyncServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ShopifyOptions>().Bind(configuration.GetSection(ShopifyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngressOptions>().Bind(configuration.GetSection(IngressOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section)).ValidateDataAnnotations()
             .Validate(w => w.VisibilityTimeout > w.CommandLease, "OrderSync:Worker:VisibilityTimeout must be longer than OrderSync:Worker:CommandLease.")
@@ -39,6 +41,7 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<StorageInitializer>();
 
         services.AddSingleton<IWebhookSource, ShopifyWebhookSource>();
+        services.AddSingleton<IWebhookSource, StripeWebhookSource>();
         services.AddSingleton<WebhookIngress>();
 
         services.AddHttpClient<ShopifyGraphQlClient>((sp, http) =>
