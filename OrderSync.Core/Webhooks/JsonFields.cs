@@ -9,6 +9,38 @@ namespace OrderSync.Core.Webhooks;
 /// </summary>
 public static class JsonFields
 {
+    /// <summary>Parses a body that must be one JSON object; null (with no exception) when it is not.</summary>
+    public static JsonDocument? ParseObject(ReadOnlyMemory<byte> body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
+        document.Dispose();
+        return null;
+    }
+
+    /// <summary>A child object, or null when absent or not an object.</summary>
+    public static JsonElement? Child(this JsonElement parent, string name) =>
+        parent.Object(name) is { ValueKind: JsonValueKind.Object } value ? value : null;
+
+    /// <summary>A whole number that fits in 64 bits; null for fractions, text or anything else.</summary>
+    public static long? Integer(this JsonElement parent, string name) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n)
+            ? n
+            : null;
+
+    public static bool? Flag(this JsonElement parent, string name) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? v.GetBoolean()
+            : null;
+
     public static JsonElement Object(this JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : default;
 

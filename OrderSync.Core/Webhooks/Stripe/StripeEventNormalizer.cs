@@ -27,7 +27,7 @@ public static class StripeEventNormalizer
 
     public static WebhookParse Normalize(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt)
     {
-        using var document = WebhookJson.ParseObject(body);
+        using var document = JsonFields.ParseObject(body);
         if (document is null) return new WebhookParse.Malformed("the body is not a JSON object");
         var stripeEvent = document.RootElement;
 
