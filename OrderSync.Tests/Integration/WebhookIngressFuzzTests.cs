@@ -1,10 +1,6 @@
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using OrderSync.Core.Hosting;
 using OrderSync.Core.Messaging;
-using OrderSync.Core.Storage;
 using OrderSync.Core.Webhooks;
 using OrderSync.Core.Webhooks.Shopify;
 using OrderSync.Tests.Support;
@@ -25,7 +21,7 @@ public sealed class WebhookIngressFuzzTests
         ["orders/create", "orders/updated", "orders/paid", "orders/cancelled", "orders/edited", "refunds/create", "fulfillments/create", "fulfillments/update", "products/update", ""];
     private static readonly string[] Shops = ["merchant.myshopify.com", "vendor-store.myshopify.com", "", "not a domain", "x.myshopify.com"];
 
-    private const string StripeSecret = "whsec_fuzz";
+    private const string StripeSecret = TestIngress.StripeSecret;
 
     /// <summary>A delivery's headers for a body, and whether they sign that body rightly.</summary>
     private delegate (Dictionary<string, string> Headers, bool SignedRight) HeaderMaker(Random random, byte[] body);
@@ -43,7 +39,7 @@ public sealed class WebhookIngressFuzzTests
         };
         var seed = Environment.TickCount;
         var random = new Random(seed);
-        await using var services = await ServicesAsync();
+        await using var services = await TestIngress.ServicesAsync(new Dictionary<string, string?> { ["OrderSync:Webhooks:MaxBodyBytes"] = MaxBodyBytes.ToString() });
         var ingress = services.GetRequiredService<WebhookIngress>();
         var queue = (RecordingSignalQueue)services.GetRequiredService<ISignalQueue>();
         var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples", source), "*.json").Select(File.ReadAllBytes).ToArray();
@@ -160,27 +156,5 @@ public sealed class WebhookIngressFuzzTests
         var bytes = new byte[length];
         random.NextBytes(bytes);
         return bytes;
-    }
-
-    private static async Task<ServiceProvider> ServicesAsync()
-    {
-        var storage = await TestStorage.IsolatedAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["OrderSync:Storage:ConnectionString"] = storage.ConnectionString,
-            ["OrderSync:Storage:TablePrefix"] = storage.TablePrefix,
-            ["OrderSync:Storage:SignalQueue"] = storage.SignalQueue,
-            ["OrderSync:Shopify:WebhookSecrets:0"] = ShopifyWebhookBuilder.Secret,
-            ["OrderSync:Stripe:WebhookSecrets:0"] = StripeSecret,
-            ["OrderSync:Webhooks:MaxBodyBytes"] = MaxBodyBytes.ToString(),
-            ["OrderSync:Vendors:0:Id"] = "vendor-a",
-            ["OrderSync:Vendors:0:ShopDomain"] = "vendor-store.myshopify.com",
-            ["OrderSync:Vendors:0:AccessToken"] = "token",
-        }).Build();
-        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Critical)).AddOrderSync(configuration);
-        services.AddSingleton<ISignalQueue, RecordingSignalQueue>();
-        var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
-        return provider;
     }
 }

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrderSync.Core.Hosting;
+using OrderSync.Core.Messaging;
+using OrderSync.Core.Storage;
+
+namespace OrderSync.Tests.Support;
+
+/// <summary>OrderSync's Core wired by AddOrderSync on isolated Azurite storage, with a recording queue in place of the real one.</summary>
+public static class TestIngress
+{
+    public const string StripeSecret = "whsec_test";
+
+    public static async Task<ServiceProvider> ServicesAsync(IDictionary<string, string?>? settings = null)
+    {
+        var storage = await TestStorage.IsolatedAsync();
+        var all = new Dictionary<string, string?>
+        {
+            ["OrderSync:Storage:ConnectionString"] = storage.ConnectionString,
+            ["OrderSync:Storage:TablePrefix"] = storage.TablePrefix,
+            ["OrderSync:Storage:SignalQueue"] = storage.SignalQueue,
+            ["OrderSync:Shopify:WebhookSecrets:0"] = ShopifyWebhookBuilder.Secret,
+            ["OrderSync:Stripe:WebhookSecrets:0"] = StripeSecret,
+            ["OrderSync:Vendors:0:Id"] = "vendor-a",
+            ["OrderSync:Vendors:0:ShopDomain"] = "vendor-store.myshopify.com",
+            ["OrderSync:Vendors:0:AccessToken"] = "token",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Critical)).AddOrderSync(configuration);
+        services.AddSingleton<ISignalQueue, RecordingSignalQueue>();
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+        return provider;
+    }
+}
