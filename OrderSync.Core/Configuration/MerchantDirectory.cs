@@ -15,6 +15,10 @@ public sealed class MerchantDirectory(IOptions<SyncConfiguration> options)
 
     public VendorOptions? Vendor(string vendorId) => _vendors.GetValueOrDefault(vendorId);
 
+    /// <summary>The vendor with this id when it is of this kind (e.g. the account segment of a webhook route); null otherwise.</summary>
+    public VendorOptions? Vendor(string? vendorId, VendorKind kind) =>
+        vendorId is not null && _vendors.GetValueOrDefault(vendorId) is { } vendor && vendor.Kind == kind ? vendor : null;
+
     private static SyncSettings ToSettings(MerchantOptions m) => new()
     {
         EnableOrderSync = m.EnableOrderSync,
