@@ -22,6 +22,14 @@ public sealed class SyncConfigurationValidator : IValidateOptions<SyncConfigurat
                 if (string.IsNullOrWhiteSpace(v.AccessToken)) errors.Add($"{at}:AccessToken is required (set it in the environment, e.g. OrderSync__Vendors__{i}__AccessToken).");
                 if (v.AdminApiBaseUrl is { IsAbsoluteUri: false }) errors.Add($"{at}:AdminApiBaseUrl must be an absolute URL.");
             }
+            else if (!string.IsNullOrWhiteSpace(v.Id) && !v.Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                errors.Add($"{at}:Id '{v.Id}' may hold only letters, digits, '-', '_' and '.': it ends the vendor's webhook URL.");
+            }
+            if (v.Kind == VendorKind.HttpVendor && v.WebhookSecrets.Count == 0)
+                errors.Add($"{at}:WebhookSecrets needs at least one secret for an HTTP vendor (set it in the environment, e.g. OrderSync__Vendors__{i}__WebhookSecrets__0).");
+            for (var j = 0; j < v.WebhookSecrets.Count; j++)
+                if (string.IsNullOrWhiteSpace(v.WebhookSecrets[j])) errors.Add($"{at}:WebhookSecrets:{j} is empty: an empty secret would let anyone sign this vendor's webhooks.");
         }
 
         var shops = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -8,6 +8,8 @@ using OrderSync.Core.Messaging;
 using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Core.Storage;
 using OrderSync.Core.Webhooks;
+using OrderSync.Core.Webhooks.HttpVendors;
+using OrderSync.Core.Webhooks.ShipHero;
 using OrderSync.Core.Webhooks.Shopify;
 using OrderSync.Core.Webhooks.Stripe;
 
@@ -21,6 +23,7 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ShopifyOptions>().Bind(configuration.GetSection(ShopifyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ShipHeroOptions>().Bind(configuration.GetSection(ShipHeroOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngressOptions>().Bind(configuration.GetSection(IngressOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section)).ValidateDataAnnotations()
             .Validate(w => w.VisibilityTimeout > w.CommandLease, "OrderSync:Worker:VisibilityTimeout must be longer than OrderSync:Worker:CommandLease.")
@@ -42,6 +45,8 @@ public static class OrderSyncServiceCollectionExtensions
 
         services.AddSingleton<IWebhookSource, ShopifyWebhookSource>();
         services.AddSingleton<IWebhookSource, StripeWebhookSource>();
+        services.AddSingleton<IWebhookSource, ShipHeroWebhookSource>();
+        services.AddSingleton<IWebhookSource, HttpVendorWebhookSource>();
         services.AddSingleton<WebhookIngress>();
 
         services.AddHttpClient<ShopifyGraphQlClient>((sp, http) =>

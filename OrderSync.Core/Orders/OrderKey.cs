@@ -18,6 +18,14 @@ public sealed record OrderKey(string Shop, string OrderId)
         return key is not null;
     }
 
+    /// <summary>Reads a key written as "{shop}/{orderId}" (as <see cref="ToString"/> writes it) from untrusted text.</summary>
+    public static bool TryParse(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderKey? key)
+    {
+        var slash = text?.IndexOf('/') ?? -1;
+        key = null;
+        return slash > 0 && TryCreate(text![..slash], text[(slash + 1)..], out key);
+    }
+
     /// <summary>Builds a key from untrusted text, or explains why it cannot.</summary>
     public static OrderKey Create(string? shop, string? orderId)
     {

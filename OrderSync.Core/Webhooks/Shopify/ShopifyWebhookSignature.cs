@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace OrderSync.Core.Webhooks.Shopify;
 
 /// <summary>
@@ -9,26 +6,8 @@ namespace OrderSync.Core.Webhooks.Shopify;
 /// </summary>
 public static class ShopifyWebhookSignature
 {
-    private const int DigestBytes = 32;
+    public static string Compute(ReadOnlySpan<byte> body, string secret) => WebhookHmac.ComputeBase64(body, secret);
 
-    public static string Compute(ReadOnlySpan<byte> body, string secret) =>
-        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
-
-    public static bool IsValid(ReadOnlySpan<byte> body, string? signature, IEnumerable<string> secrets)
-    {
-        Span<byte> claimed = stackalloc byte[DigestBytes];
-        if (string.IsNullOrEmpty(signature)
-            || !Convert.TryFromBase64String(signature.Trim(), claimed, out var length)
-            || length != DigestBytes)
-            return false;
-
-        Span<byte> expected = stackalloc byte[DigestBytes];
-        var valid = false;
-        foreach (var secret in secrets)
-        {
-            HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body, expected);
-            valid |= CryptographicOperations.FixedTimeEquals(expected, claimed); // no early exit: time does not tell which secret matched
-        }
-        return valid;
-    }
+    public static bool IsValid(ReadOnlySpan<byte> body, string? signature, IEnumerable<string> secrets) =>
+        WebhookHmac.IsValidBase64(body, signature, secrets);
 }
