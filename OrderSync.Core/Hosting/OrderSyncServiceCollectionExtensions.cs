@@ -39,6 +39,7 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<StorageInitializer>();
 
         services.AddSingleton<IWebhookSource, ShopifyWebhookSource>();
+        services.AddPayPalWebhooks(configuration);
         services.AddSingleton<WebhookIngress>();
 
         services.AddHttpClient<ShopifyGraphQlClient>((sp, http) =>
