@@ -17,7 +17,7 @@ namespace OrderSync.Core.Platforms.PayPal;
 
 public sealed record PayPalAccessToken(string Value, TimeSpan ExpiresIn);
 
-/// <summary>PayPal answered 401 to a call made with a bearer token: the token is expired or revoked.</summary>
+/// <summary>PayPal answered 401 or 403 to a call made with a bearer token: the token is expired or revoked, or the app lacks the scope.</summary>
 public sealed class PayPalTokenRefusedException(string reason) : Exception(reason);
 
 /// <summary>The fields of a verify-webhook-signature request other than the event itself.</summary>
@@ -105,7 +105,8 @@ public sealed class PayPalApiClient(HttpClient http, IOptions<PayPalOptions> opt
 
         using (response)
         {
-            if (bearer && response.StatusCode == HttpStatusCode.Unauthorized) throw new PayPalTokenRefusedException($"{Platform} refused the access token for {what}");
+            if (bearer && response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                throw new PayPalTokenRefusedException($"{Platform} refused the access token for {what} ({(int)response.StatusCode})");
             if (!response.IsSuccessStatusCode) throw HttpFailure.Classify($"{Platform} {what}", response, time.GetUtcNow());
             try
             {

@@ -11,8 +11,10 @@ namespace OrderSync.Core.Webhooks.PayPal;
 /// <para>
 /// Trust comes from the machine's root CAs (<see cref="SystemRoots"/>, production), or from certificates pinned by
 /// value (<see cref="Pinned"/>: tests, whose official vector's certificate chains to nothing they hold).
-/// Revocation is not checked (it would add OCSP/CRL round trips on the webhook path) and no intermediate is
-/// downloaded: the chain is built from what PAYPAL-CERT-URL served plus the system store.
+/// The chain is built from what PAYPAL-CERT-URL served, the system store, and, for an intermediate missing from both,
+/// the issuer's certificate named in the leaf's Authority Information Access (PayPal's SDK shipped DigiCert's
+/// intermediate for the same reason; its test certificate comes alone). Revocation is not checked: it would add
+/// OCSP/CRL round trips on the webhook path.
 /// </para>
 /// </summary>
 public sealed class PayPalCertificateTrust
@@ -46,7 +48,8 @@ public sealed class PayPalCertificateTrust
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
+        chain.ChainPolicy.DisableCertificateDownloads = false;
+        chain.ChainPolicy.UrlRetrievalTimeout = TimeSpan.FromSeconds(5);
         chain.ChainPolicy.VerificationTime = at.UtcDateTime;
         chain.ChainPolicy.VerificationTimeIgnored = false;
         chain.ChainPolicy.ExtraStore.AddRange(presented);

@@ -19,13 +19,13 @@ public sealed class PayPalOfflineVerifier(
     ILogger<PayPalOfflineVerifier> logger) : IPayPalSignatureVerifier
 {
     private readonly string _webhookId = options.Value.WebhookId ?? "";
-    private readonly IReadOnlyList<string> _hosts = options.Value.EffectiveCertificateHosts;
+    private readonly string[] _hosts = [.. options.Value.EffectiveCertificateHosts];
 
     public async Task<Authenticity> VerifyAsync(PayPalTransmission transmission, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         if (!string.Equals(transmission.AuthAlgo, PayPalSignature.Sha256WithRsa, StringComparison.OrdinalIgnoreCase))
             return Forged("PAYPAL-AUTH-ALGO {Algo} is not SHA256withRSA", transmission.AuthAlgo);
-        if (!PayPalCertificateUrl.TryAllow(transmission.CertUrl, [.. _hosts], out var certUrl))
+        if (!PayPalCertificateUrl.TryAllow(transmission.CertUrl, _hosts, out var certUrl))
             return Forged("PAYPAL-CERT-URL is not https on an allowed PayPal host: {CertUrl}", transmission.CertUrl);
 
         X509Certificate2Collection chain;
