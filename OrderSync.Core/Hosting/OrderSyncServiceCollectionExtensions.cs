@@ -47,6 +47,7 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<IWebhookSource, StripeWebhookSource>();
         services.AddSingleton<IWebhookSource, ShipHeroWebhookSource>();
         services.AddSingleton<IWebhookSource, HttpVendorWebhookSource>();
+        services.AddPayPalWebhooks(configuration);
         services.AddSingleton<WebhookIngress>();
 
         services.AddHttpClient<ShopifyGraphQlClient>((sp, http) =>

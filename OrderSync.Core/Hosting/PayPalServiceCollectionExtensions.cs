@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OrderSync.Core.Configuration;
+using OrderSync.Core.Platforms.PayPal;
+using OrderSync.Core.Webhooks;
+using OrderSync.Core.Webhooks.PayPal;
+
+namespace OrderSync.Core.Hosting;
+
+internal static class PayPalServiceCollectionExtensions
+{
+    /// <summary>
+    /// The PayPal webhook source, when "OrderSync:PayPal" is configured (validated at start-up); without that section
+    /// POST /api/webhooks/paypal answers 404. The typed clients are held by singletons (certificate cache, token cache),
+    /// so their handler recycles pooled connections itself (PooledConnectionLifetime) and never follows a redirect.
+    /// </summary>
+    public static IServiceCollection AddPayPalWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(PayPalOptions.Section);
+        if (!section.Exists()) return services;
+
+        services.AddOptions<PayPalOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PayPalOptions>, PayPalOptionsValidator>();
+
+        services.AddHttpClient<PayPalCertificateClient>(Timeout).ConfigurePrimaryHttpMessageHandler(Handler).SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
+        services.AddHttpClient<PayPalApiClient>(Timeout).ConfigurePrimaryHttpMessageHandler(Handler).SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
+        services.AddSingleton<PayPalCertificateStore>();
+        services.AddSingleton(PayPalCertificateTrust.SystemRoots);
+        services.AddSingleton<PayPalAccessTokens>();
+        services.AddSingleton<PayPalOfflineVerifier>();
+        services.AddSingleton<PayPalOnlineVerifier>();
+        services.AddSingleton<IPayPalSignatureVerifier>(sp => sp.GetRequiredService<IOptions<PayPalOptions>>().Value.Verification == PayPalVerification.Online
+            ? sp.GetRequiredService<PayPalOnlineVerifier>()
+            : sp.GetRequiredService<PayPalOfflineVerifier>());
+        services.AddSingleton<IWebhookSource, PayPalWebhookSource>();
+        return services;
+    }
+
+    private static void Timeout(IServiceProvider sp, HttpClient http) =>
+        http.Timeout = sp.GetRequiredService<IOptions<PayPalOptions>>().Value.RequestTimeout;
+
+    private static HttpMessageHandler Handler() => new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = DecompressionMethods.All,
+    };
+}
