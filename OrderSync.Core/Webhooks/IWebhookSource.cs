@@ -12,6 +12,9 @@ public interface IWebhookSource
     /// <param name="account">The route's account segment (/api/webhooks/{source}/{account}), e.g. the vendor id; null when absent.</param>
     ValueTask<Authenticity> VerifyAsync(string? account, WebhookHeaders headers, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 
+    /// <summary>The body a platform expects with a 200 (ShipHero checks it); null for OrderSync's own {"reason": …}.</summary>
+    IReadOnlyDictionary<string, string>? SuccessReply => null;
+
     /// <summary>Reads an authentic delivery. Never throws for bad input: answers <see cref="WebhookParse.Malformed"/>.</summary>
     WebhookParse Parse(string? account, WebhookHeaders headers, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt);
 }

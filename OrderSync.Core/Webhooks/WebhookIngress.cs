@@ -37,13 +37,27 @@ public sealed class WebhookIngress(
             case Authenticity.Unverifiable: return Refuse(source, WebhookResult.CannotVerify());
         }
 
-        return source.Parse(account, headers, bytes, receivedAt) switch
+        var result = Parse(source, account, headers, bytes, receivedAt) switch
         {
             WebhookParse.Malformed m => Refuse(source, WebhookResult.Malformed(m.Reason)),
             WebhookParse.Ignored i => WebhookResult.Ignored(i.Reason),
             WebhookParse.Accepted a => await QueueAsync(source, a, cancellationToken),
             _ => throw new InvalidOperationException("unknown parse outcome"),
         };
+        return result.StatusCode == 200 ? result with { Reply = source.SuccessReply } : result;
+    }
+
+    /// <summary>A parser's slip on hostile input (e.g. invalid UTF-8 inside a JSON string) is a malformed body, never a 500.</summary>
+    private static WebhookParse Parse(IWebhookSource source, string? account, WebhookHeaders headers, byte[] body, DateTimeOffset receivedAt)
+    {
+        try
+        {
+            return source.Parse(account, headers, body, receivedAt);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException)
+        {
+            return new WebhookParse.Malformed(e.Message);
+        }
     }
 
     private async Task<WebhookResult> QueueAsync(IWebhookSource source, WebhookParse.Accepted delivery, CancellationToken cancellationToken)

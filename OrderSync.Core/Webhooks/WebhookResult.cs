@@ -3,6 +3,12 @@ namespace OrderSync.Core.Webhooks;
 /// <summary>The ingress's answer to a webhook: an HTTP status and a reason safe to show the sender.</summary>
 public sealed record WebhookResult(int StatusCode, string Reason)
 {
+    /// <summary>The body the sender expects instead of the reason, when it expects one.</summary>
+    public IReadOnlyDictionary<string, string>? Reply { get; init; }
+
+    /// <summary>What the shells send back as JSON.</summary>
+    public IReadOnlyDictionary<string, string> Body() => Reply ?? new Dictionary<string, string> { ["reason"] = Reason };
+
     public static WebhookResult Accepted(int signals) => new(200, $"accepted: {signals} signal(s) queued");
     public static WebhookResult Duplicate() => new(200, "duplicate delivery: already queued");
     public static WebhookResult Ignored(string why) => new(200, $"ignored: {why}");

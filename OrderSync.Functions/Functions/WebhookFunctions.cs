@@ -17,6 +17,6 @@ public sealed class WebhookFunctions(WebhookIngress ingress)
     {
         var headers = new WebhookHeaders(request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())));
         var result = await ingress.HandleAsync(source, account, headers, request.Body, request.ContentLength, cancellationToken);
-        return new JsonResult(new { result.Reason }) { StatusCode = result.StatusCode };
+        return new JsonResult(result.Body()) { StatusCode = result.StatusCode };
     }
 }

@@ -10,6 +10,6 @@ public static class WebhookEndpoints
         {
             var headers = new WebhookHeaders(request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())));
             var result = await ingress.HandleAsync(source, account, headers, request.Body, request.ContentLength, cancellationToken);
-            return Results.Json(new { result.Reason }, statusCode: result.StatusCode);
+            return Results.Json(result.Body(), statusCode: result.StatusCode);
         });
 }

@@ -11,6 +11,10 @@ namespace OrderSync.Tests.Support;
 public static class TestIngress
 {
     public const string StripeSecret = "whsec_test";
+    public const string ShipHeroVendor = "shiphero-3pl";
+    public const string ShipHeroSecret = "shiphero-shared-secret";
+    public const string HttpVendor = "http-vendor";
+    public const string HttpVendorSecret = "http-vendor-secret";
 
     public static async Task<ServiceProvider> ServicesAsync(IDictionary<string, string?>? settings = null)
     {
@@ -25,6 +29,13 @@ public static class TestIngress
             ["OrderSync:Vendors:0:Id"] = "vendor-a",
             ["OrderSync:Vendors:0:ShopDomain"] = "vendor-store.myshopify.com",
             ["OrderSync:Vendors:0:AccessToken"] = "token",
+            ["OrderSync:Vendors:1:Id"] = ShipHeroVendor,
+            ["OrderSync:Vendors:1:Kind"] = "ShipHero",
+            ["OrderSync:Vendors:1:WebhookSecrets:0"] = ShipHeroSecret,
+            ["OrderSync:Vendors:2:Id"] = HttpVendor,
+            ["OrderSync:Vendors:2:Kind"] = "HttpVendor",
+            ["OrderSync:Vendors:2:WebhookSecrets:0"] = HttpVendorSecret,
+            ["OrderSync:PayPal:WebhookId"] = "0FV983392A0531201",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();

@@ -22,6 +22,12 @@ public sealed class ShipHeroWebhookSource(MerchantDirectory directory, IOptions<
 
     public string Name => SourceName;
 
+    /// <summary>
+    /// ShipHero waits for this body with a 200 (developer.shiphero.com/webhooks); its health monitoring disables a
+    /// webhook whose answers keep failing.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SuccessReply { get; } = new Dictionary<string, string> { ["code"] = "200", ["Status"] = "Success" };
+
     public ValueTask<Authenticity> VerifyAsync(string? account, WebhookHeaders headers, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         ValueTask.FromResult(directory.Vendor(account, VendorKind.ShipHero) is { } vendor
             && WebhookHmac.IsValidBase64(body.Span, headers[_signatureHeader], vendor.WebhookSecrets)

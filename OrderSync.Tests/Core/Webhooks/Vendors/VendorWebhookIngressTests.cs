@@ -109,6 +109,32 @@ public sealed class VendorWebhookIngressTests
     }
 
     [TestMethod]
+    public async Task A_signed_body_with_invalid_UTF8_inside_a_string_is_answered_400_not_an_error()
+    {
+        // Found by WebhookIngressFuzzTests: JsonElement.GetString() throws on such text.
+        byte[] body = [.. "{\"id\": \"evt-"u8, 0xC3, 0x28, .. "\", \"type\": \"order.shipped\"}"u8];
+
+        var vendor = await PostVendorEvent(body);
+        var shipHero = await PostShipHero(body, WebhookHmac.ComputeBase64(body, ShipHeroSecret));
+
+        Assert.AreEqual(400, vendor.StatusCode, vendor.Reason);
+        Assert.AreEqual(400, shipHero.StatusCode, shipHero.Reason);
+    }
+
+    [TestMethod]
+    public async Task ShipHero_gets_the_reply_body_it_waits_for_and_other_senders_get_the_reason()
+    {
+        var shipHero = await PostShipHero(Sample("shiphero", "shipment-update.json"), ShipHeroSignature);
+        var forged = await PostShipHero(Sample("shiphero", "shipment-update.json"), WebhookHmac.ComputeBase64("{}"u8, ShipHeroSecret));
+        var vendor = await PostVendorEvent(Sample("vendors", "order-shipped.json"));
+
+        // developer.shiphero.com/webhooks: ShipHero waits for {"code": "200", "Status": "Success"}.
+        CollectionAssert.AreEquivalent(new Dictionary<string, string> { ["code"] = "200", ["Status"] = "Success" }, shipHero.Body().ToDictionary());
+        Assert.AreEqual("signature missing or invalid", forged.Body()["reason"], "a refusal still says why");
+        Assert.AreEqual(vendor.Reason, vendor.Body()["reason"]);
+    }
+
+    [TestMethod]
     public async Task Vendor_event_of_the_documentation_is_queued_for_its_merchant_order()
     {
         var result = await PostVendorEvent(Sample("vendors", "order-shipped.json"));
