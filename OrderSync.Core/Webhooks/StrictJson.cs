@@ -11,6 +11,34 @@ namespace OrderSync.Core.Webhooks;
 /// </summary>
 internal static partial class StrictJson
 {
+    /// <summary>Parses a body and reads it with <paramref name="read"/>; bad JSON and every strict complaint become Malformed with the reason.</summary>
+    public static WebhookParse Read(ReadOnlyMemory<byte> body, Func<JsonElement, WebhookParse> read)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return new WebhookParse.Malformed("the body is not valid JSON");
+        }
+
+        using (document)
+        {
+            try
+            {
+                return document.RootElement.ValueKind == JsonValueKind.Object
+                    ? read(document.RootElement)
+                    : new WebhookParse.Malformed("the body must be a JSON object");
+            }
+            catch (WebhookFormatException e)
+            {
+                return new WebhookParse.Malformed(e.Message);
+            }
+        }
+    }
+
     public static string Path(string at, string name) => at.Length == 0 ? name : $"{at}.{name}";
 
     public static bool TryGet(JsonElement parent, string name, out JsonElement value) =>

@@ -19,34 +19,11 @@ public static class HttpVendorEventNormalizer
     public const string Cancelled = "order.cancelled";
     public const int MaxIdLength = 200;
 
-    public static WebhookParse Normalize(string vendorId, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            return new WebhookParse.Malformed("the body is not valid JSON");
-        }
-
-        using (document)
-        {
-            try
-            {
-                return Read(vendorId, document.RootElement, receivedAt);
-            }
-            catch (WebhookFormatException e)
-            {
-                return new WebhookParse.Malformed(e.Message);
-            }
-        }
-    }
+    public static WebhookParse Normalize(string vendorId, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt) =>
+        StrictJson.Read(body, root => Read(vendorId, root, receivedAt));
 
     private static WebhookParse Read(string vendorId, JsonElement e, DateTimeOffset receivedAt)
     {
-        if (e.ValueKind != JsonValueKind.Object) throw new WebhookFormatException("the body must be a JSON object");
         var id = StrictJson.RequiredString(e, "id", "", MaxIdLength);
         var type = StrictJson.RequiredString(e, "type", "");
         if (type is not (Shipped or Cancelled)) return new WebhookParse.Ignored($"event type '{type}' is not used");

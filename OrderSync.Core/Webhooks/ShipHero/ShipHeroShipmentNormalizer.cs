@@ -26,34 +26,11 @@ public static class ShipHeroShipmentNormalizer
     public const string ShipmentUpdate = "Shipment Update";
     private const string At = "fulfillment";
 
-    public static WebhookParse Normalize(string vendorId, ReadOnlyMemory<byte> body, string? messageId, DateTimeOffset receivedAt)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            return new WebhookParse.Malformed("the body is not valid JSON");
-        }
-
-        using (document)
-        {
-            try
-            {
-                return Read(vendorId, document.RootElement, Convert.ToHexStringLower(SHA256.HashData(body.Span)), messageId, receivedAt);
-            }
-            catch (WebhookFormatException e)
-            {
-                return new WebhookParse.Malformed(e.Message);
-            }
-        }
-    }
+    public static WebhookParse Normalize(string vendorId, ReadOnlyMemory<byte> body, string? messageId, DateTimeOffset receivedAt) =>
+        StrictJson.Read(body, root => Read(vendorId, root, Convert.ToHexStringLower(SHA256.HashData(body.Span)), messageId, receivedAt));
 
     private static WebhookParse Read(string vendorId, JsonElement root, string digest, string? messageId, DateTimeOffset receivedAt)
     {
-        if (root.ValueKind != JsonValueKind.Object) throw new WebhookFormatException("the body must be a JSON object");
         var type = StrictJson.OptionalString(root, "webhook_type", "")
             ?? (root.TryGetProperty("fulfillment", out var f) && f.ValueKind == JsonValueKind.Object ? StrictJson.OptionalString(f, "webhook_type", At) : null)
             ?? throw new WebhookFormatException("webhook_type is missing");
