@@ -29,6 +29,7 @@ internal static class PayPalServiceCollectionExtensions
         services.AddSingleton<PayPalCertificateStore>();
         services.AddSingleton(PayPalCertificateTrust.SystemRoots);
         services.AddSingleton<PayPalAccessTokens>();
+        services.AddHttpClient<PayPalTracking>(Timeout).ConfigurePrimaryHttpMessageHandler(Handler).SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
         services.AddSingleton<PayPalOfflineVerifier>();
         services.AddSingleton<PayPalOnlineVerifier>();
         services.AddSingleton<IPayPalSignatureVerifier>(sp => sp.GetRequiredService<IOptions<PayPalOptions>>().Value.Verification == PayPalVerification.Online
