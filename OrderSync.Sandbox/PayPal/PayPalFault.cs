@@ -1,7 +1,7 @@
 namespace OrderSync.Sandbox.PayPal;
 
 /// <summary>A way PayPal's REST API fails, to be played on a coming request.</summary>
-public abstract record PayPalFault
+public abstract partial record PayPalFault
 {
     /// <summary>HTTP 429 RATE_LIMIT_REACHED with a Retry-After header (seconds).</summary>
     public sealed record RateLimited(int RetryAfterSeconds = 1) : PayPalFault;

@@ -27,7 +27,7 @@ public sealed record PayPalRequest(string Endpoint, JsonObject? Body, DateTimeOf
 /// </list>
 /// It signs webhooks like PayPal (<see cref="Sign"/>) and fails on request (<see cref="FailNext"/>).
 /// </summary>
-public sealed class PayPalSimulator : IAsyncDisposable
+public sealed partial class PayPalSimulator : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _certificates = new(StringComparer.Ordinal);
@@ -67,6 +67,7 @@ public sealed class PayPalSimulator : IAsyncDisposable
         app.MapPost("/v1/oauth2/token", simulator.TokenAsync);
         app.MapPost("/v1/notifications/verify-webhook-signature", simulator.VerifyAsync);
         app.MapGet("/v1/notifications/certs/{id}", simulator.CertificateAsync);
+        simulator.MapTracking(app);
         await app.StartAsync(cancellationToken);
         simulator._app = app;
         simulator.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
