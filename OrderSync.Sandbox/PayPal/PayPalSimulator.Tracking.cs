@@ -335,9 +335,12 @@ public sealed partial class PayPalSimulator
         }
     }
 
+    /// <summary>While true, the tracking endpoints answer 401 to every token, fresh ones included (an app whose REST permissions were withdrawn).</summary>
+    public bool RefuseBearerTokens { get; set; }
+
     private async Task<bool> AuthorizedAsync(HttpContext context)
     {
-        if (HasLiveToken(context.Request.Headers.Authorization)) return true;
+        if (!RefuseBearerTokens && HasLiveToken(context.Request.Headers.Authorization)) return true;
         await WriteAsync(context.Response, 401, Error("AUTHENTICATION_FAILURE", "Authentication failed due to invalid authentication credentials or a missing Authorization header."));
         return false;
     }
