@@ -26,6 +26,8 @@ public sealed record PayPalSimulatedBatchTracker(string TransactionId, string Tr
 /// add) and status (replace, CANCELLED only) → 204 (developer.paypal.com/api/orders/v2/orders-trackers-patch).</item>
 /// <item>POST /v1/shipping/trackers-batch ("trackers-batch"): 1–20 trackers → 200 {tracker_identifiers, errors, links}
 /// (developer.paypal.com/api/tracking/v1/trackers-batch-post).</item>
+/// <item>GET /v1/shipping/trackers/{transaction_id}-{tracking_number} ("legacy-tracker"): a tracker the batch added
+/// {transaction_id, tracking_number, status, carrier, carrier_name_other, links}, or 404 (developer.paypal.com/api/tracking/v1/trackers-get).</item>
 /// </list>
 /// Tracker ids are capture id + tracking number, as in PayPal's samples. A tracker is added even when the same one exists,
 /// so a client that does not check first is caught doubling it. Errors have PayPal's shape {name, message, debug_id, details, links}.
@@ -86,6 +88,7 @@ public sealed partial class PayPalSimulator
         app.MapGet("/v2/checkout/orders/{id}", ShowOrderAsync);
         app.MapPatch("/v2/checkout/orders/{id}/trackers/{trackerId}", PatchTrackerAsync);
         app.MapPost("/v1/shipping/trackers-batch", TrackersBatchAsync);
+        app.MapGet("/v1/shipping/trackers/{id}", ShowLegacyTrackerAsync);
     }
 
     private async Task TrackAsync(HttpContext context, string id)
@@ -255,6 +258,28 @@ public sealed partial class PayPalSimulator
             ["errors"] = errors,
             ["links"] = new JsonArray(new JsonObject { ["href"] = new Uri(BaseUrl, "v1/shipping/trackers-batch").AbsoluteUri, ["rel"] = "self", ["method"] = "POST" }),
         });
+    }
+
+    private async Task ShowLegacyTrackerAsync(HttpContext context, string id)
+    {
+        _received.Enqueue(new PayPalRequest("legacy-tracker", null, _time.GetUtcNow()));
+        if (await PlayFaultAsync("legacy-tracker", context)) return;
+        if (!await AuthorizedAsync(context)) return;
+        if (_batchTrackers.LastOrDefault(t => $"{t.TransactionId}-{t.TrackingNumber}" == id) is not { } tracker)
+        {
+            await NotFoundAsync(context, "INVALID_RESOURCE_ID", "Specified resource ID does not exist. Please check the resource ID and try again.");
+            return;
+        }
+        var json = new JsonObject
+        {
+            ["transaction_id"] = tracker.TransactionId,
+            ["tracking_number"] = tracker.TrackingNumber,
+            ["status"] = tracker.Status,
+            ["carrier"] = tracker.Carrier,
+        };
+        if (tracker.CarrierNameOther is { } other) json["carrier_name_other"] = other;
+        json["links"] = new JsonArray(new JsonObject { ["href"] = new Uri(BaseUrl, $"v1/shipping/trackers/{id}").AbsoluteUri, ["rel"] = "self", ["method"] = "GET" });
+        await WriteAsync(context.Response, 200, json);
     }
 
     private JsonObject OrderJson(SimulatedOrder order)

@@ -6,7 +6,8 @@ namespace OrderSync.Core.Platforms.PayPal;
 /// </summary>
 public sealed record PayPalBatchResult(IReadOnlyList<PayPalBatchAdded> Added, IReadOnlyList<PayPalBatchError> Errors);
 
-public sealed record PayPalBatchAdded(string TransactionId, string TrackingNumber);
+/// <param name="AlreadyPresent">True when PayPal already held this tracker, so it was not sent again.</param>
+public sealed record PayPalBatchAdded(string TransactionId, string TrackingNumber, bool AlreadyPresent = false);
 
 /// <param name="Issues">The details' issue names (e.g. INVALID_PARAMETER_VALUE), when PayPal gave any.</param>
 public sealed record PayPalBatchError(string Name, string? Message, IReadOnlyList<string> Issues);

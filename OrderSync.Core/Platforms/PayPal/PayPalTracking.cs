@@ -10,7 +10,9 @@
 //         (Orders v2 "shipping_with_tracking_details" and "tracker").
 // Legacy: POST  {base}/v1/shipping/trackers-batch {trackers: [{transaction_id, status, tracking_number, carrier, carrier_name_other}]},
 //         1–20 trackers → {tracker_identifiers: [{transaction_id, tracking_number, links}], errors, links}
-//         (developer.paypal.com/api/tracking/v1/trackers-batch-post).
+//         (developer.paypal.com/api/tracking/v1/trackers-batch-post); each tracker added is then at
+//         GET {base}/v1/shipping/trackers/{transaction_id}-{tracking_number} (the self link of its tracker_identifier;
+//         developer.paypal.com/api/tracking/v1/trackers-get), which is read first so a retried batch adds nothing twice.
 // Errors: {name, message, debug_id, details: [{field, issue, description}], links} (developer.paypal.com/api/rest/responses/).
 // PayPal-Request-Id is sent on each write as the idempotency key, but PayPal documents it on create/capture, not on the
 // tracking endpoints; so an add first reads the order's trackers and returns the one already there. PayPal's tracker does
@@ -80,13 +82,26 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
 
     /// <summary>
     /// The legacy POST /v1/shipping/trackers-batch, for captures whose order id is unknown: 1–20 trackers, each SHIPPED.
-    /// PayPal answers 200 with the trackers added and, per tracker, the errors of those it refused.
+    /// PayPal answers 200 with the trackers added and, per tracker, the errors of those it refused. A tracker PayPal already
+    /// holds (GET /v1/shipping/trackers/{transaction_id}-{tracking_number}, not CANCELLED) is not sent again: it is among
+    /// <see cref="PayPalBatchResult.Added"/>, marked <see cref="PayPalBatchAdded.AlreadyPresent"/>.
     /// </summary>
     public async Task<PayPalBatchResult> AddBatchAsync(IReadOnlyList<PayPalBatchTracker> trackers, string requestId, CancellationToken cancellationToken)
     {
         if (trackers.Count is 0 or > MaxBatchSize)
             throw new ArgumentOutOfRangeException(nameof(trackers), trackers.Count, $"trackers-batch takes 1 to {MaxBatchSize} trackers");
         foreach (var t in trackers) Check(t.TransactionId, "transaction_id", t.TrackingNumber, t.Carrier, t.CarrierNameOther);
+        var already = new List<PayPalBatchAdded>();
+        var pending = new List<PayPalBatchTracker>();
+        foreach (var t in trackers)
+        {
+            using var held = await SendAsync(HttpMethod.Get, $"v1/shipping/trackers/{Escape(t.TransactionId + "-" + t.TrackingNumber)}", null, null, "show tracker", cancellationToken, notFoundIsNull: true);
+            if (held is not null && Text(held.RootElement, "status") is { } status && status != PayPalTracker.Cancelled)
+                already.Add(new PayPalBatchAdded(t.TransactionId, t.TrackingNumber, AlreadyPresent: true));
+            else pending.Add(t);
+        }
+        if (pending.Count == 0) return new PayPalBatchResult(already, []);
+        trackers = pending;
 
         var body = new JsonObject
         {
@@ -114,7 +129,7 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
         var errors = Array(root, "errors")
             .Select(e => new PayPalBatchError(Text(e, "name") ?? "UNKNOWN", Text(e, "message"), [.. Array(e, "details").Select(d => Text(d, "issue")).OfType<string>()]))
             .ToList();
-        return new PayPalBatchResult(added, errors);
+        return new PayPalBatchResult([.. already, .. added], errors);
     }
 
     private static void Check(PayPalOrderTracker tracker) =>
@@ -179,7 +194,7 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
     private static string Escape(string id) => Uri.EscapeDataString(id);
 
     /// <returns>The answer's JSON, or null when PayPal answered without a body (204).</returns>
-    private async Task<JsonDocument?> SendAsync(HttpMethod method, string path, JsonNode? body, string? requestId, string what, CancellationToken cancellationToken)
+    private async Task<JsonDocument?> SendAsync(HttpMethod method, string path, JsonNode? body, string? requestId, string what, CancellationToken cancellationToken, bool notFoundIsNull = false)
     {
         var payload = body is null ? null : Encoding.UTF8.GetBytes(body.ToJsonString());
         var token = await tokens.GetAsync(cancellationToken);
@@ -219,6 +234,7 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
                 if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)response.StatusCode >= 500)
                     throw HttpFailure.Classify($"{Platform} {what}", response, time.GetUtcNow());
 
+                if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound) return null;
                 var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
                 if (!response.IsSuccessStatusCode) throw Refused(what, response, bytes);
                 if (bytes.Length == 0) return null;

@@ -446,4 +446,39 @@ public sealed class PayPalTrackingTests
 
         Assert.AreEqual((FailureKind.Transient, TimeSpan.FromSeconds(2)), (failure.Kind, failure.RetryAfter));
     }
+
+    [TestMethod]
+    public async Task A_retried_batch_whose_first_answer_was_lost_adds_nothing_twice()
+    {
+        var (_, first) = _simulator.SeedCapturedOrder();
+        var (_, second) = _simulator.SeedCapturedOrder();
+        var client = Client(o => o.RequestTimeout = TimeSpan.FromMilliseconds(700));
+        var key = Key();
+        _simulator.FailNext("trackers-batch", new PayPalFault.StallAfterEffect(TimeSpan.FromSeconds(30)));
+
+        Assert.AreEqual(FailureKind.Transient, (await Fails(() => client.AddBatchAsync([new PayPalBatchTracker(first, "A1", "UPS")], key, CancellationToken.None))).Kind);
+        Assert.AreEqual(1, _simulator.BatchTrackers.Count(t => t.TransactionId == first), "PayPal added it although the answer never came");
+
+        var result = await client.AddBatchAsync([new PayPalBatchTracker(first, "A1", "UPS"), new PayPalBatchTracker(second, "B1", "UPS")], key, CancellationToken.None);
+
+        Assert.AreEqual(1, _simulator.BatchTrackers.Count(t => t.TransactionId == first));
+        Assert.AreEqual(1, _simulator.BatchTrackers.Count(t => t.TransactionId == second));
+        CollectionAssert.AreEqual(new[] { (first, true), (second, false) }, result.Added.Select(a => (a.TransactionId, a.AlreadyPresent)).ToArray());
+        Assert.AreEqual(second, _simulator.Received.Last(r => r.Endpoint == "trackers-batch").Body!["trackers"]!.AsArray().Single()!["transaction_id"]!.GetValue<string>(),
+            "only the tracker PayPal did not have was sent");
+    }
+
+    [TestMethod]
+    public async Task A_batch_whose_trackers_PayPal_all_holds_is_not_sent()
+    {
+        var (_, capture) = _simulator.SeedCapturedOrder();
+        var client = Client();
+        await client.AddBatchAsync([new PayPalBatchTracker(capture, "C1", "UPS")], Key(), CancellationToken.None);
+        var before = Calls("trackers-batch");
+
+        var again = await client.AddBatchAsync([new PayPalBatchTracker(capture, "C1", "UPS")], Key(), CancellationToken.None);
+
+        Assert.IsTrue(again.Added.Single().AlreadyPresent);
+        Assert.AreEqual(before, Calls("trackers-batch"));
+    }
 }
