@@ -9,6 +9,12 @@ public abstract record StripeFault
     /// <summary>An HTTP 5xx api_error in front of the endpoint: nothing happens and nothing is saved for the idempotency key.</summary>
     public sealed record ServerError(int StatusCode = 500) : StripeFault;
 
+    /// <summary>
+    /// An HTTP 5xx api_error raised after the endpoint began executing, with no effect: Stripe saves it under the
+    /// Idempotency-Key and replays it to retries with that key ("including 500 errors", docs.stripe.com/idempotency).
+    /// </summary>
+    public sealed record SavedServerError(int StatusCode = 500) : StripeFault;
+
     /// <summary>A 200 whose body is not JSON (a proxy's error page); nothing happens.</summary>
     public sealed record MalformedBody : StripeFault;
 

@@ -114,7 +114,9 @@ public sealed class StripeSimulator : IAsyncDisposable
                     : (400, Error("idempotency_error", null,
                         $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{idempotencyKey}' if you meant to execute a different request.", null), false);
 
-            var (s, b, began) = post ? Update(account, id, form) : Retrieve(account, id);
+            var (s, b, began) = fault is StripeFault.SavedServerError saved500
+                ? (saved500.StatusCode, Error("api_error", null, "An unknown error occurred", null), true)
+                : post ? Update(account, id, form) : Retrieve(account, id);
             if (began && idempotencyKey is not null) account.Save(idempotencyKey, new SimulatedStripeAccount.SavedResult(fingerprint, s, b));
             return (s, b, false);
         });

@@ -155,6 +155,25 @@ public sealed class StripeShippingTests
     }
 
     [TestMethod]
+    public async Task A_500_Stripe_saved_for_the_key_is_replayed_until_the_key_is_pruned()
+    {
+        // Known limit: Stripe replays a saved 500 to the same key for up to 24 h; each retry stays transient and writes nothing.
+        _account.FailNext("POST", new StripeFault.SavedServerError());
+
+        var first = await FailureOf(() => Client().SetTrackingAsync(Update("TRACK-A"), Key, CancellationToken.None));
+        var retry = await FailureOf(() => Client().SetTrackingAsync(Update("TRACK-A"), Key, CancellationToken.None));
+
+        Assert.AreEqual(FailureKind.Transient, first.Kind);
+        Assert.AreEqual(FailureKind.Transient, retry.Kind);
+        Assert.IsTrue(_account.Received.Last(r => r.Method == "POST").Replayed);
+        Assert.AreEqual(0, _account.PaymentIntent(PaymentIntentId).Updates);
+
+        _account.PruneIdempotencyKeys();
+        Assert.AreEqual(StripeTrackingOutcome.Written, await Client().SetTrackingAsync(Update("TRACK-A"), Key, CancellationToken.None));
+        Assert.AreEqual(1, _account.PaymentIntent(PaymentIntentId).Updates);
+    }
+
+    [TestMethod]
     public async Task A_reply_slower_than_the_timeout_is_transient()
     {
         _account.FailNext("GET", new StripeFault.StallBeforeEffect(TimeSpan.FromSeconds(30)));
