@@ -74,6 +74,25 @@ public sealed class SimulatedStripeAccount(string apiKey, TimeProvider time)
         lock (_gate) return _idempotency.GetValueOrDefault(key);
     }
 
+    private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+
+    /// <summary>Marks a request with <paramref name="key"/> as executing; false when another one with that key still is.</summary>
+    internal bool TryBegin(string key)
+    {
+        lock (_gate) return _inProgress.Add(key);
+    }
+
+    /// <summary>Whether a request with <paramref name="key"/> is executing right now.</summary>
+    public bool IsInProgress(string key)
+    {
+        lock (_gate) return _inProgress.Contains(key);
+    }
+
+    internal void End(string key)
+    {
+        lock (_gate) _inProgress.Remove(key);
+    }
+
     internal void Save(string key, SavedResult result)
     {
         lock (_gate) _idempotency.TryAdd(key, result);

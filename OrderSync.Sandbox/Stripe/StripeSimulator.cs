@@ -80,6 +80,30 @@ public sealed class StripeSimulator : IAsyncDisposable
         void Record(int status, bool replayed) =>
             account.Record(new ReceivedStripeRequest(request.Method, path, idempotencyKey, version, new Dictionary<string, string>(form), status, replayed, account.Now));
 
+        if (idempotencyKey is not null && !account.TryBegin(idempotencyKey))
+        {
+            // A concurrent request with the same key: no result is saved for this one (docs.stripe.com/idempotency).
+            Record(409, false);
+            await WriteErrorAsync(response, 409, "idempotency_error", null,
+                "There is currently another in-progress request using this idempotency key. Please try again later.");
+            return;
+        }
+        try
+        {
+            await HandleOnceAsync(context, account, id, post, form, idempotencyKey, path, Record);
+        }
+        finally
+        {
+            if (idempotencyKey is not null) account.End(idempotencyKey);
+        }
+    }
+
+    private static async Task HandleOnceAsync(
+        HttpContext context, SimulatedStripeAccount account, string id, bool post, SortedDictionary<string, string> form,
+        string? idempotencyKey, string path, Action<int, bool> Record)
+    {
+        var request = context.Request;
+        var response = context.Response;
         var fault = account.TakeFault(request.Method);
         switch (fault)
         {

@@ -149,7 +149,7 @@ public sealed class StripeShipping
         if (e.StripeResponse is null)
             return PlatformException.Permanent($"{what} could not be sent: {e.Message}", e); // raised before any request (e.g. no API key)
         if (error is null)
-            return status is >= 200 and < 300 or >= 500 or 429
+            return status is >= 200 and < 300 or >= 500 or 408 or 409 or 429
                 ? PlatformException.Transient($"{what}: {Platform} answered {status} with a body that is not a Stripe object or error", retryAfter, e)
                 : PlatformException.Permanent($"{what}: {Platform} answered {status} with a body that is not a Stripe error", e);
         if (e.HttpStatusCode == HttpStatusCode.TooManyRequests || error.Type == "rate_limit_error" || error.Code is "rate_limit" or "lock_timeout")

@@ -174,6 +174,22 @@ public sealed class StripeShippingTests
     }
 
     [TestMethod]
+    public async Task A_write_while_another_with_the_same_key_is_in_progress_is_transient()
+    {
+        _account.FailNext("POST", new StripeFault.StallBeforeEffect(TimeSpan.FromSeconds(2)));
+        using var http = new HttpClient();
+        var first = http.SendAsync(Post(Key, ("shipping[name]", "Ada Lovelace"), ("shipping[address][line1]", "1 Analytical Way"), ("shipping[tracking_number]", "TRACK-A")));
+        await Eventually.GetAsync(() => Task.FromResult(_account.IsInProgress(Key)), busy => busy, "the first write to arrive", TimeSpan.FromSeconds(10));
+
+        var failure = await FailureOf(() => Client().SetTrackingAsync(Update("TRACK-A"), Key, CancellationToken.None));
+
+        Assert.AreEqual(FailureKind.Transient, failure.Kind);
+        StringAssert.Contains(failure.Reason, "409");
+        Assert.AreEqual(HttpStatusCode.OK, (await first).StatusCode);
+        Assert.AreEqual(1, _account.PaymentIntent(PaymentIntentId).Updates);
+    }
+
+    [TestMethod]
     public async Task A_reply_slower_than_the_timeout_is_transient()
     {
         _account.FailNext("GET", new StripeFault.StallBeforeEffect(TimeSpan.FromSeconds(30)));
