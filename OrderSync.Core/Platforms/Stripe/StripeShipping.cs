@@ -1,5 +1,6 @@
 // Sets the shipping carrier and tracking number(s) on a Stripe PaymentIntent, with Stripe.net 53.1.0.
-// Sources (stripe/stripe-dotnet, src/Stripe.net/…; and the package's Stripe.net.xml):
+// Sources (stripe/stripe-dotnet, src/Stripe.net/…; signatures checked against the 53.1.0 package's Stripe.net.xml, and the
+// behaviour below is exercised over loopback by OrderSync.Tests/Integration/Stripe):
 // - Infrastructure/Public/StripeClient.cs: StripeClient(apiKey, clientId, httpClient, apiBase, …); DefaultApiBase
 //   "https://api.stripe.com". Infrastructure/Public/StripeRequest.cs: BuildUri appends the path ("/v1/…") to ApiBase as
 //   text (so ApiBase carries no trailing slash); "Authorization: Bearer {apiKey}"; headers Stripe-Version (the pinned
@@ -7,7 +8,7 @@
 //   a POST body is application/x-www-form-urlencoded (shipping[name]=…&shipping[address][line1]=…).
 // - Services/PaymentIntents/PaymentIntentService.cs: GetAsync(id, options, requestOptions, ct), UpdateAsync(id,
 //   PaymentIntentUpdateOptions, RequestOptions, ct); PaymentIntentUpdateOptions.Shipping is ChargeShippingOptions
-//   {Name, Address (AddressOptions), Carrier, TrackingNumber, Phone}; "If multiple tracking numbers were generated for
+//   (Services/Charges/ChargeShippingOptions.cs) {Name, Address (AddressOptions), Carrier, TrackingNumber, Phone}; "If multiple tracking numbers were generated for
 //   this purchase, please separate them with commas" (ChargeShippingOptions.TrackingNumber doc).
 // - Infrastructure/Public/LiveApiRequestor.cs: any non-200 answer becomes StripeException {HttpStatusCode, StripeError
 //   (from the body's "error": type, code, message, param), StripeResponse (headers)}; a body that is not JSON, or has no
