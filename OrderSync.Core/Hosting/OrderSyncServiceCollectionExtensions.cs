@@ -6,6 +6,7 @@ using OrderSync.Core.Configuration;
 using OrderSync.Core.Execution;
 using OrderSync.Core.Messaging;
 using OrderSync.Core.Platforms.Shopify;
+using OrderSync.Core.Platforms.Stripe;
 using OrderSync.Core.Storage;
 using OrderSync.Core.Webhooks;
 using OrderSync.Core.Webhooks.HttpVendors;
@@ -53,6 +54,8 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddHttpClient<ShopifyGraphQlClient>((sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<ShopifyOptions>>().Value.RequestTimeout);
         services.AddSingleton<ShopifyVendorOrders>();
+        services.AddHttpClient<StripeShipping>((sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<StripeOptions>>().Value.RequestTimeout);
         services.AddSingleton<MerchantDirectory>();
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<OrderSignalProcessor>();

@@ -1,0 +1,263 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using System.Collections.Concurrent;
+
+namespace OrderSync.Sandbox.Stripe;
+
+/// <summary>
+/// A loopback stand-in for Stripe's API (v1, form-encoded), for any number of accounts told apart by their API key:
+/// GET /v1/payment_intents/{id} and POST /v1/payment_intents/{id} (shipping[name], shipping[phone], shipping[carrier],
+/// shipping[tracking_number], shipping[address][line1|line2|city|state|postal_code|country]), authenticated by
+/// "Authorization: Bearer {key}" or Basic "{key}:". Errors are Stripe's {"error": {type, code, message, param}}.
+/// Idempotency as docs.stripe.com/idempotency describes: the first result of a POST whose execution began is saved under
+/// its Idempotency-Key and replayed to the same key with the same parameters; other parameters answer 400
+/// idempotency_error; failed validation and faults in front of the endpoint (429, 5xx) save nothing.
+/// </summary>
+public sealed class StripeSimulator : IAsyncDisposable
+{
+    private static readonly HashSet<string> ShippingParameters =
+    [
+        "shipping[name]", "shipping[phone]", "shipping[carrier]", "shipping[tracking_number]",
+        "shipping[address][line1]", "shipping[address][line2]", "shipping[address][city]", "shipping[address][state]",
+        "shipping[address][postal_code]", "shipping[address][country]",
+    ];
+
+    private readonly ConcurrentDictionary<string, SimulatedStripeAccount> _accounts = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private WebApplication? _app;
+
+    private StripeSimulator(TimeProvider time) => _time = time;
+
+    /// <summary>The API base a client uses in place of https://api.stripe.com.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public static async Task<StripeSimulator> StartAsync(int port = 0, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        var simulator = new StripeSimulator(time ?? TimeProvider.System);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        app.MapGet("/v1/payment_intents/{id}", (HttpContext context, string id) => simulator.HandleAsync(context, id, post: false));
+        app.MapPost("/v1/payment_intents/{id}", (HttpContext context, string id) => simulator.HandleAsync(context, id, post: true));
+        await app.StartAsync(cancellationToken);
+        simulator._app = app;
+        simulator.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        return simulator;
+    }
+
+    public SimulatedStripeAccount AddAccount(string apiKey) => _accounts[apiKey] = new SimulatedStripeAccount(apiKey, _time);
+
+    public SimulatedStripeAccount Account(string apiKey) => _accounts[apiKey];
+
+    private async Task HandleAsync(HttpContext context, string id, bool post)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        if (ApiKey(request) is not { } key)
+        {
+            await WriteErrorAsync(response, 401, "invalid_request_error", null,
+                "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').");
+            return;
+        }
+        if (!_accounts.TryGetValue(key, out var account))
+        {
+            await WriteErrorAsync(response, 401, "invalid_request_error", null, $"Invalid API Key provided: {Masked(key)}");
+            return;
+        }
+
+        var form = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (post && request.HasFormContentType)
+            foreach (var (name, values) in await request.ReadFormAsync(context.RequestAborted))
+                form[name] = values.ToString();
+        var idempotencyKey = post ? request.Headers["Idempotency-Key"].FirstOrDefault() : null;
+        var version = request.Headers["Stripe-Version"].FirstOrDefault();
+        var path = request.Path.Value ?? "";
+        void Record(int status, bool replayed) =>
+            account.Record(new ReceivedStripeRequest(request.Method, path, idempotencyKey, version, new Dictionary<string, string>(form), status, replayed, account.Now));
+
+        if (idempotencyKey is not null && !account.TryBegin(idempotencyKey))
+        {
+            // A concurrent request with the same key: no result is saved for this one (docs.stripe.com/idempotency).
+            Record(409, false);
+            await WriteErrorAsync(response, 409, "idempotency_error", null,
+                "There is currently another in-progress request using this idempotency key. Please try again later.");
+            return;
+        }
+        try
+        {
+            await HandleOnceAsync(context, account, id, post, form, idempotencyKey, path, Record);
+        }
+        finally
+        {
+            if (idempotencyKey is not null) account.End(idempotencyKey);
+        }
+    }
+
+    private static async Task HandleOnceAsync(
+        HttpContext context, SimulatedStripeAccount account, string id, bool post, SortedDictionary<string, string> form,
+        string? idempotencyKey, string path, Action<int, bool> Record)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var fault = account.TakeFault(request.Method);
+        switch (fault)
+        {
+            case StripeFault.RateLimited r:
+                Record(429, false);
+                response.Headers.RetryAfter = r.RetryAfterSeconds.ToString();
+                response.Headers["Stripe-Should-Retry"] = "true";
+                await WriteErrorAsync(response, 429, "invalid_request_error", "rate_limit",
+                    "Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.");
+                return;
+            case StripeFault.ServerError s:
+                Record(s.StatusCode, false);
+                await WriteErrorAsync(response, s.StatusCode, "api_error", null, "An unknown error occurred");
+                return;
+            case StripeFault.MalformedBody:
+                Record(200, false);
+                response.StatusCode = 200;
+                response.ContentType = "text/html";
+                await response.WriteAsync("<html><body>502 Bad Gateway</body></html>");
+                return;
+            case StripeFault.StallBeforeEffect stall:
+                if (!await StallAsync(stall.Delay, context.RequestAborted)) return;
+                break;
+        }
+
+        var fingerprint = $"{request.Method} {path}?{string.Join("&", form.Select(p => $"{p.Key}={p.Value}"))}";
+        var (status, body, replayed) = account.Locked(() =>
+        {
+            if (idempotencyKey is not null && account.Saved(idempotencyKey) is { } saved)
+                return saved.Fingerprint == fingerprint
+                    ? (saved.Status, saved.Body, true)
+                    : (400, Error("idempotency_error", null,
+                        $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{idempotencyKey}' if you meant to execute a different request.", null), false);
+
+            var (s, b, began) = fault is StripeFault.SavedServerError saved500
+                ? (saved500.StatusCode, Error("api_error", null, "An unknown error occurred", null), true)
+                : post ? Update(account, id, form) : Retrieve(account, id);
+            if (began && idempotencyKey is not null) account.Save(idempotencyKey, new SimulatedStripeAccount.SavedResult(fingerprint, s, b));
+            return (s, b, false);
+        });
+        Record(status, replayed);
+
+        if (fault is StripeFault.StallAfterEffect after && !await StallAsync(after.Delay, context.RequestAborted)) return;
+        await WriteAsync(response, status, body);
+    }
+
+    private static (int Status, string Body, bool Began) Retrieve(SimulatedStripeAccount account, string id) =>
+        account.Find(id) is { } intent ? (200, Json(intent), true) : (404, Missing(id), true);
+
+    private static (int Status, string Body, bool Began) Update(SimulatedStripeAccount account, string id, IReadOnlyDictionary<string, string> form)
+    {
+        foreach (var name in form.Keys)
+            if (!ShippingParameters.Contains(name) && !name.StartsWith("metadata[", StringComparison.Ordinal))
+                return (400, Error("invalid_request_error", "parameter_unknown", $"Received unknown parameter: {name}", name), false);
+        var shipping = form.Keys.Any(k => k.StartsWith("shipping[", StringComparison.Ordinal));
+        if (shipping && string.IsNullOrEmpty(form.GetValueOrDefault("shipping[name]")))
+            return (400, Error("invalid_request_error", "parameter_missing", "Missing required param: shipping[name].", "shipping[name]"), false);
+        if (shipping && !form.Keys.Any(k => k.StartsWith("shipping[address]", StringComparison.Ordinal)))
+            return (400, Error("invalid_request_error", "parameter_missing", "Missing required param: shipping[address].", "shipping[address]"), false);
+        if (account.Find(id) is null) return (404, Missing(id), true);
+        if (!shipping) return (200, Json(account.Find(id)!), true);
+
+        string? Value(string name) => form.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
+        var updated = account.Update(id, intent => intent with
+        {
+            Shipping = new SimulatedShipping(
+                form["shipping[name]"], Value("shipping[phone]"), Value("shipping[carrier]"), Value("shipping[tracking_number]"),
+                Value("shipping[address][line1]"), Value("shipping[address][line2]"), Value("shipping[address][city]"),
+                Value("shipping[address][state]"), Value("shipping[address][postal_code]"), Value("shipping[address][country]")),
+        });
+        return (200, Json(updated), true);
+    }
+
+    private static string Json(SimulatedPaymentIntent intent) => new JsonObject
+    {
+        ["id"] = intent.Id,
+        ["object"] = "payment_intent",
+        ["amount"] = intent.Amount,
+        ["currency"] = intent.Currency,
+        ["status"] = intent.Status,
+        ["livemode"] = false,
+        ["shipping"] = intent.Shipping is not { } s ? null : new JsonObject
+        {
+            ["name"] = s.Name,
+            ["phone"] = s.Phone,
+            ["carrier"] = s.Carrier,
+            ["tracking_number"] = s.TrackingNumber,
+            ["address"] = new JsonObject
+            {
+                ["line1"] = s.Line1, ["line2"] = s.Line2, ["city"] = s.City, ["state"] = s.State,
+                ["postal_code"] = s.PostalCode, ["country"] = s.Country,
+            },
+        },
+    }.ToJsonString();
+
+    private static string Missing(string id) =>
+        Error("invalid_request_error", "resource_missing", $"No such payment_intent: '{id}'", "intent");
+
+    private static string Error(string type, string? code, string message, string? param)
+    {
+        var error = new JsonObject { ["type"] = type, ["message"] = message };
+        if (code is not null) error["code"] = code;
+        if (param is not null) error["param"] = param;
+        return new JsonObject { ["error"] = error }.ToJsonString();
+    }
+
+    /// <summary>The API key from "Bearer {key}" or Basic "{key}:" (curl -u sk_test_…:).</summary>
+    private static string? ApiKey(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.FirstOrDefault();
+        if (header is null) return null;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header[7..].Trim() is { Length: > 0 } k ? k : null;
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return null;
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
+            var user = decoded.Split(':', 2)[0];
+            return user.Length > 0 ? user : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string Masked(string key) => key.Length <= 4 ? "****" : $"{key[..Math.Min(8, key.Length - 4)]}****{key[^4..]}";
+
+    /// <returns>False when the caller went away during the stall.</returns>
+    private static async Task<bool> StallAsync(TimeSpan delay, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(delay, aborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static Task WriteErrorAsync(HttpResponse response, int status, string type, string? code, string message) =>
+        WriteAsync(response, status, Error(type, code, message, null));
+
+    private static async Task WriteAsync(HttpResponse response, int status, string body)
+    {
+        response.StatusCode = status;
+        response.ContentType = "application/json";
+        response.Headers["Request-Id"] = $"req_{Guid.NewGuid():N}"[..18];
+        await response.WriteAsync(body);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}
