@@ -56,7 +56,7 @@ public sealed class ShipHeroTokens(HttpClient http, TimeProvider time)
     }
 
     private string? Fresh(Entry entry) =>
-        entry.AccessToken is { } token && time.GetUtcNow() < entry.ExpiresAt - RenewBefore ? token : null;
+        entry.AccessToken is { } token && time.GetUtcNow() + RenewBefore < entry.ExpiresAt ? token : null;
 
     private async Task RenewAsync(ShipHeroAccount account, Entry entry, CancellationToken cancellationToken)
     {
