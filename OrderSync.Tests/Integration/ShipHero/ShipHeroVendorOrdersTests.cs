@@ -167,6 +167,33 @@ public sealed class ShipHeroVendorOrdersTests
     }
 
     [TestMethod]
+    [DataRow("There are not enough credits to perform the requested operation. Try again in 3 seconds", 30, 3)]
+    [DataRow("Not enough credits: try again in 3 seconds", 99, 3)]
+    [DataRow("There are not enough credits to perform the requested operation", 30, 2)]
+    [DataRow("Request throttled", 0, 2)]
+    public async Task A_credit_error_is_recognised_by_its_code_or_its_message(string message, int code, int seconds)
+    {
+        _simulator.FailNext("orders", new ShipHeroFault.OperationError(message, code));
+
+        var failure = await FailureOf(() => Client().FindAsync(Account(), "a/1", CancellationToken.None));
+
+        Assert.AreEqual(FailureKind.Transient, failure.Kind);
+        Assert.AreEqual(TimeSpan.FromSeconds(seconds), failure.RetryAfter);
+    }
+
+    [TestMethod]
+    public async Task The_credit_error_codes_are_configurable()
+    {
+        _simulator.FailNext("orders", new ShipHeroFault.OperationError("quota exhausted", 42));
+        var client = new ShipHeroVendorOrders(new ShipHeroGraphQlClient(new HttpClient(), _tokens,
+            TestStorage.Wrap(new ShipHeroOptions { ThrottleErrorCodes = [42] }), _time));
+
+        var failure = await FailureOf(() => client.FindAsync(Account(), "a/1", CancellationToken.None));
+
+        Assert.AreEqual(FailureKind.Transient, failure.Kind);
+    }
+
+    [TestMethod]
     public async Task Rate_limiting_is_transient_and_honours_Retry_After()
     {
         _simulator.FailNext("orders", new ShipHeroFault.RateLimited(12));
