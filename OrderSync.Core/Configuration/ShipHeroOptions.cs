@@ -16,4 +16,19 @@ public sealed class ShipHeroOptions
     [Required(ErrorMessage = "OrderSync:ShipHero:SignatureHeader is required.")]
     [RegularExpression("^[A-Za-z0-9-]{1,100}$", ErrorMessage = "OrderSync:ShipHero:SignatureHeader must be an HTTP header name (letters, digits and '-').")]
     public string SignatureHeader { get; set; } = "X-ShipHero-HMAC-SHA256";
+
+    /// <summary>
+    /// GraphQL error codes that mean "not enough credits / throttled": transient, retried after the wait the error names.
+    /// ShipHero documents a credit bucket (developer.shiphero.com "Throttling &amp; Quotas": credits restore continuously,
+    /// the user_quota query reports credits_remaining / max_available / increment_rate) and an errors[] shape with a numeric
+    /// "code" (developer.shiphero.com/troubleshooting/error-glossary). Code 30 for "not enough credits" comes from
+    /// integrations that handle it, not from a page read here: unconfirmed, hence configurable.
+    /// </summary>
+    public List<int> ThrottleErrorCodes { get; set; } = [30];
+
+    /// <summary>Text that marks a GraphQL error as throttling when its code is not one of the above (case-insensitive).</summary>
+    public List<string> ThrottleMessageMarkers { get; set; } = ["not enough credits", "throttl"];
+
+    /// <summary>Timeout of one call to ShipHero.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -58,6 +58,27 @@ public sealed class VendorOptions
     /// <summary>Secrets that sign this vendor's webhooks to OrderSync (ShipHero's shared signature secret, an HTTP vendor's key); several while rotating.</summary>
     public List<string> WebhookSecrets { get; set; } = [];
 
+    /// <summary>
+    /// ShipHero: where the public API answers (default https://public-api.shiphero.com/); HTTP vendor: the base URL of the
+    /// vendor's order API (docs/http-vendor-api.md, "OrderSync → vendor"). Setting it turns pushing on for these kinds;
+    /// without it the vendor is webhook-only.
+    /// </summary>
+    public Uri? ApiBaseUrl { get; set; }
+
+    /// <summary>ShipHero: the API user's name and password for POST /auth/token (from the environment).</summary>
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>ShipHero: a refresh token (developer token) for POST /auth/refresh; used instead of, or before, the password.</summary>
+    public string? RefreshToken { get; set; }
+
+    /// <summary>HTTP vendor: the secret that signs OrderSync's calls to the vendor; defaults to the first webhook secret.</summary>
+    public string? OutboundSecret { get; set; }
+
+    /// <summary>Whether OrderSync pushes orders to this ShipHero or HTTP vendor (it has an API base URL), or only receives its webhooks.</summary>
+    public bool PushesOrders => Kind != VendorKind.ShopifyStore && ApiBaseUrl is not null;
+
     /// <summary>The Admin API base, ending in '/' so relative API paths resolve under it.</summary>
     public Uri AdminBaseUrl()
     {

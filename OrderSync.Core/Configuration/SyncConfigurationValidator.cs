@@ -28,6 +28,11 @@ public sealed class SyncConfigurationValidator : IValidateOptions<SyncConfigurat
             }
             if (v.Kind == VendorKind.HttpVendor && v.WebhookSecrets.Count == 0)
                 errors.Add($"{at}:WebhookSecrets needs at least one secret for an HTTP vendor (set it in the environment, e.g. OrderSync__Vendors__{i}__WebhookSecrets__0).");
+            if (v.Kind is VendorKind.ShipHero or VendorKind.HttpVendor && v.ApiBaseUrl is { IsAbsoluteUri: false })
+                errors.Add($"{at}:ApiBaseUrl must be an absolute URL.");
+            if (v.Kind == VendorKind.ShipHero && v.PushesOrders && string.IsNullOrWhiteSpace(v.RefreshToken)
+                && (string.IsNullOrWhiteSpace(v.Username) || string.IsNullOrWhiteSpace(v.Password)))
+                errors.Add($"{at}: a ShipHero vendor that OrderSync pushes to needs RefreshToken, or Username and Password (set them in the environment, e.g. OrderSync__Vendors__{i}__RefreshToken).");
             for (var j = 0; j < v.WebhookSecrets.Count; j++)
                 if (string.IsNullOrWhiteSpace(v.WebhookSecrets[j])) errors.Add($"{at}:WebhookSecrets:{j} is empty: an empty secret would let anyone sign this vendor's webhooks.");
         }

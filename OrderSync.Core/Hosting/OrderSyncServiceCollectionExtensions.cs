@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Execution;
 using OrderSync.Core.Messaging;
+using OrderSync.Core.Platforms.HttpVendors;
+using OrderSync.Core.Platforms.ShipHero;
 using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Core.Platforms.Stripe;
 using OrderSync.Core.Storage;
@@ -56,6 +58,12 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<ShopifyVendorOrders>();
         services.AddHttpClient<StripeShipping>((sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<StripeOptions>>().Value.RequestTimeout);
+        services.AddHttpClient(nameof(ShipHeroTokens), (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<ShipHeroOptions>>().Value.RequestTimeout);
+        services.AddSingleton(sp => new ShipHeroTokens( // one token cache per process
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ShipHeroTokens)), sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpClient<ShipHeroGraphQlClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<ShipHeroOptions>>().Value.RequestTimeout);
+        services.AddSingleton<ShipHeroVendorOrders>();
+        services.AddHttpClient<HttpVendorClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<MerchantDirectory>();
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<OrderSignalProcessor>();

@@ -1,0 +1,17 @@
+using OrderSync.Core.Configuration;
+
+namespace OrderSync.Core.Platforms.ShipHero;
+
+/// <summary>A ShipHero account OrderSync pushes to: the vendor id (the token cache key), the API base, and its credentials.</summary>
+public sealed record ShipHeroAccount(string VendorId, Uri ApiBaseUrl, string? Username, string? Password, string? RefreshToken)
+{
+    public static readonly Uri DefaultApiBaseUrl = new("https://public-api.shiphero.com/");
+
+    public static ShipHeroAccount From(VendorOptions vendor)
+    {
+        var url = (vendor.ApiBaseUrl ?? DefaultApiBaseUrl).ToString();
+        return new ShipHeroAccount(vendor.Id, new Uri(url.EndsWith('/') ? url : url + "/"), vendor.Username, vendor.Password, vendor.RefreshToken);
+    }
+
+    public override string ToString() => VendorId; // never the credentials
+}

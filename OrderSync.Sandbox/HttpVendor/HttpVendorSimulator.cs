@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using OrderSync.Core.Webhooks.HttpVendors;
+
+namespace OrderSync.Sandbox.HttpVendor;
+
+public sealed record HttpVendorRequest(string Kind, string Method, string Path, string? IdempotencyKey, SignatureCheck Signature, string Body);
+
+public sealed class SimulatedVendorOrder(string id, string? idempotencyKey, JsonObject body)
+{
+    public string Id { get; } = id;
+    public string? IdempotencyKey { get; } = idempotencyKey;
+    public JsonObject Body { get; } = body;
+    public string MerchantOrder => Body["merchantOrder"]?.GetValue<string>() ?? "";
+    public List<JsonObject> Updates { get; } = [];
+    public bool Cancelled { get; set; }
+    public string? CancelReason { get; set; }
+    public List<JsonObject> Shipments { get; } = [];
+}
+
+/// <summary>
+/// A loopback vendor speaking OrderSync's outbound vendor API (docs/http-vendor-api.md, "OrderSync → vendor"): checks the
+/// X-OrderSync-Signature of every request with the vendor's secret (401 when wrong), keeps orders, answers a repeated
+/// Idempotency-Key or merchant order with 409 and the existing id, records every request, and fails on request.
+/// </summary>
+public sealed class HttpVendorSimulator : IAsyncDisposable
+{
+    private readonly TimeProvider _time;
+    private readonly ConcurrentQueue<HttpVendorRequest> _received = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<HttpVendorFault>> _faults = new();
+    private readonly List<SimulatedVendorOrder> _orders = [];
+    private readonly Lock _gate = new();
+    private WebApplication? _app;
+    private int _next = 5000;
+
+    private HttpVendorSimulator(string secret, TimeProvider time) => (Secret, _time) = (secret, time);
+
+    public string Secret { get; }
+    public Uri BaseUrl { get; private set; } = null!;
+    public IReadOnlyList<HttpVendorRequest> Received => [.. _received];
+    public IReadOnlyList<SimulatedVendorOrder> Orders { get { lock (_gate) return [.. _orders]; } }
+
+    public static async Task<HttpVendorSimulator> StartAsync(string secret = "vendor_test_secret_1", TimeProvider? time = null, int port = 0,
+        CancellationToken cancellationToken = default)
+    {
+        var simulator = new HttpVendorSimulator(secret, time ?? TimeProvider.System);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        app.MapPost("/orders", c => simulator.HandleAsync(c, "create", null));
+        app.MapPatch("/orders/{id}", (HttpContext c, string id) => simulator.HandleAsync(c, "update", id));
+        app.MapPost("/orders/{id}/cancel", (HttpContext c, string id) => simulator.HandleAsync(c, "cancel", id));
+        app.MapGet("/orders/{id}/shipments", (HttpContext c, string id) => simulator.HandleAsync(c, "shipments", id));
+        await app.StartAsync(cancellationToken);
+        simulator._app = app;
+        simulator.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        return simulator;
+    }
+
+    public void FailNext(string kind, HttpVendorFault fault, int times = 1)
+    {
+        var queue = _faults.GetOrAdd(kind, _ => new());
+        for (var i = 0; i < times; i++) queue.Enqueue(fault);
+    }
+
+    /// <summary>Records a shipment of the order in the "shipment" shape of the order.shipped webhook.</summary>
+    public void Ship(string vendorOrderId, JsonObject shipment)
+    {
+        lock (_gate) _orders.Single(o => o.Id == vendorOrderId).Shipments.Add(shipment);
+    }
+
+    private async Task HandleAsync(HttpContext context, string kind, string? id)
+    {
+        var response = context.Response;
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var bytes = buffer.ToArray();
+        var key = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
+        var check = HttpVendorSignature.Check(context.Request.Headers[HttpVendorSignature.Header].FirstOrDefault(), bytes, [Secret], _time.GetUtcNow());
+        _received.Enqueue(new HttpVendorRequest(kind, context.Request.Method, context.Request.Path, key, check, System.Text.Encoding.UTF8.GetString(bytes)));
+        if (check != SignatureCheck.Valid)
+        {
+            await WriteAsync(response, 401, new JsonObject { ["reason"] = $"signature {check}" });
+            return;
+        }
+
+        HttpVendorFault? fault = _faults.TryGetValue(kind, out var queue) && queue.TryDequeue(out var f) ? f : null;
+        switch (fault)
+        {
+            case HttpVendorFault.RateLimited r:
+                response.Headers.RetryAfter = r.RetryAfterSeconds.ToString();
+                await WriteAsync(response, 429, new JsonObject { ["reason"] = "slow down" });
+                return;
+            case HttpVendorFault.ServerError s:
+                await WriteAsync(response, s.StatusCode, new JsonObject { ["reason"] = "unavailable" });
+                return;
+            case HttpVendorFault.MalformedBody:
+                response.StatusCode = 200;
+                response.ContentType = "text/html";
+                await response.WriteAsync("<html>oops</html>");
+                return;
+            case HttpVendorFault.Refused refused:
+                await WriteAsync(response, 422, new JsonObject { ["reason"] = refused.Reason });
+                return;
+            case HttpVendorFault.StallBeforeEffect stall:
+                if (!await StallAsync(stall.Delay, context.RequestAborted)) return;
+                break;
+        }
+
+        JsonObject? body = null;
+        if (bytes.Length > 0)
+        {
+            try
+            {
+                body = JsonSerializer.Deserialize<JsonObject>(bytes);
+            }
+            catch (JsonException)
+            {
+                await WriteAsync(response, 400, new JsonObject { ["reason"] = "the body is not JSON" });
+                return;
+            }
+        }
+
+        var (status, answer) = kind switch
+        {
+            "create" => Create(key, body),
+            _ => WithOrder(id!, order => kind switch
+            {
+                "update" => Update(order, body),
+                "cancel" => Cancel(order, body),
+                _ => (200, new JsonObject { ["shipments"] = new JsonArray([.. order.Shipments.Select(s => (JsonNode)s.DeepClone())]) }),
+            }),
+        };
+        if (fault is HttpVendorFault.StallAfterEffect after && !await StallAsync(after.Delay, context.RequestAborted)) return;
+        await WriteAsync(response, status, answer);
+    }
+
+    private (int, JsonObject) Create(string? key, JsonObject? body)
+    {
+        if (body?["merchantOrder"] is null || body["lines"] is not JsonArray { Count: > 0 })
+            return (400, new JsonObject { ["reason"] = "merchantOrder and lines are required" });
+        lock (_gate)
+        {
+            var merchantOrder = body["merchantOrder"]!.GetValue<string>();
+            if (_orders.FirstOrDefault(o => (key is not null && o.IdempotencyKey == key) || o.MerchantOrder == merchantOrder) is { } existing)
+                return (409, new JsonObject { ["vendorOrderId"] = existing.Id, ["reason"] = "already exists" });
+            var order = new SimulatedVendorOrder("V-" + ++_next, key, body);
+            _orders.Add(order);
+            return (201, new JsonObject { ["vendorOrderId"] = order.Id });
+        }
+    }
+
+    private (int, JsonObject) WithOrder(string id, Func<SimulatedVendorOrder, (int, JsonObject)> act)
+    {
+        var order = Orders.FirstOrDefault(o => o.Id == id);
+        return order is null ? (404, new JsonObject { ["reason"] = $"no order {id}" }) : act(order);
+    }
+
+    private (int, JsonObject) Update(SimulatedVendorOrder order, JsonObject? body)
+    {
+        if (order.Cancelled) return (409, new JsonObject { ["reason"] = "order is cancelled" });
+        lock (_gate) order.Updates.Add(body ?? []);
+        return (200, new JsonObject { ["vendorOrderId"] = order.Id });
+    }
+
+    private static (int, JsonObject) Cancel(SimulatedVendorOrder order, JsonObject? body)
+    {
+        order.Cancelled = true;
+        order.CancelReason = body?["reason"]?.GetValue<string>();
+        return (200, new JsonObject { ["vendorOrderId"] = order.Id });
+    }
+
+    private static async Task<bool> StallAsync(TimeSpan delay, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(delay, aborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task WriteAsync(HttpResponse response, int status, JsonObject body)
+    {
+        response.StatusCode = status;
+        response.ContentType = "application/json; charset=utf-8";
+        await response.WriteAsync(body.ToJsonString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}
