@@ -53,6 +53,10 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddHttpClient<ShopifyGraphQlClient>((sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<ShopifyOptions>>().Value.RequestTimeout);
         services.AddSingleton<ShopifyVendorOrders>();
+        services.AddSingleton<ShopifyVendorOrderUpdates>();
+        services.AddSingleton<ShopifyVendorOrderEdits>();
+        services.AddSingleton<ShopifyVendorOrderCancellation>();
+        services.AddSingleton<ShopifyVendorFulfillments>();
         services.AddSingleton<MerchantDirectory>();
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<OrderSignalProcessor>();
