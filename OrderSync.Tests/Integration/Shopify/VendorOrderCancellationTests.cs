@@ -82,4 +82,33 @@ public sealed class VendorOrderCancellationTests
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
         StringAssert.Contains(failure.Reason, "has no order gid://shopify/Order/1");
     }
+
+    [TestMethod]
+    public async Task A_refusal_because_someone_cancelled_meanwhile_is_success()
+    {
+        var kit = await VendorShopifyKit.StartAsync();
+        var id = await kit.PushAsync();
+        // Between this client's read (not cancelled) and its orderCancel, another cancellation lands: Shopify refuses ours.
+        var racing = new AfterFirstResponse(() => kit.Cancellation.CancelAsync(kit.Store, id, VendorCancelReason.Staff, restock: true, null, CancellationToken.None));
+        var client = new ShopifyVendorOrderCancellation(new ShopifyGraphQlClient(new HttpClient(racing),
+            Support.TestStorage.Wrap(new global::OrderSync.Core.Configuration.ShopifyOptions()), TimeProvider.System));
+
+        var result = await client.CancelAsync(kit.Store, id, VendorCancelReason.Customer, restock: true, null, CancellationToken.None);
+
+        Assert.IsTrue(result.AlreadyCancelled);
+        Assert.AreEqual(2, kit.Calls("orderCancel"), "ours was sent and refused");
+        Assert.AreEqual("STAFF", kit.Side.Order(id)!.CancelReason);
+    }
+
+    /// <summary>Runs <paramref name="meanwhile"/> once, after the first answer and before the next request.</summary>
+    private sealed class AfterFirstResponse(Func<Task> meanwhile) : DelegatingHandler(new HttpClientHandler())
+    {
+        private int _requests;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _requests) == 2) await meanwhile();
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
 }
