@@ -64,6 +64,10 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddHttpClient<ShipHeroGraphQlClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<ShipHeroOptions>>().Value.RequestTimeout);
         services.AddSingleton<ShipHeroVendorOrders>();
         services.AddHttpClient<HttpVendorClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<ShopifyVendorOrderUpdates>();
+        services.AddSingleton<ShopifyVendorOrderEdits>();
+        services.AddSingleton<ShopifyVendorOrderCancellation>();
+        services.AddSingleton<ShopifyVendorFulfillments>();
         services.AddSingleton<MerchantDirectory>();
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<OrderSignalProcessor>();

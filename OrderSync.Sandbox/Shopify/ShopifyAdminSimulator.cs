@@ -124,6 +124,13 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
         var body = field switch
         {
             "orderCreate" => OrderCreate(store, variables, fault as ShopifyFault.UserError),
+            "orderUpdate" => VendorOrderUpdate(store, variables, fault as ShopifyFault.UserError),
+            "orderEditBegin" => VendorOrderEditBegin(store, variables, fault as ShopifyFault.UserError),
+            "orderEditSetQuantity" or "orderEditAddVariant" or "orderEditAddCustomItem" => VendorOrderEditStep(field, store, variables, fault as ShopifyFault.UserError),
+            "orderEditCommit" => VendorOrderEditCommit(store, variables, fault as ShopifyFault.UserError),
+            "orderCancel" => VendorOrderCancel(store, variables, fault as ShopifyFault.UserError),
+            "order" => VendorOrder(store, variables),
+            "orders" when IsChangedSinceQuery(variables) => VendorOrdersChangedSince(store, variables),
             "orders" => Orders(store, variables),
             _ => new JsonObject
             {

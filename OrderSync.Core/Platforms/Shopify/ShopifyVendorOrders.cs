@@ -99,7 +99,7 @@ public sealed class ShopifyVendorOrders(ShopifyGraphQlClient client)
         return input;
     }
 
-    private static JsonObject Address(Address a) => new()
+    internal static JsonObject Address(Address a) => new()
     {
         ["firstName"] = a.FirstName, ["lastName"] = a.LastName, ["company"] = a.Company,
         ["address1"] = a.Address1, ["address2"] = a.Address2, ["city"] = a.City,
