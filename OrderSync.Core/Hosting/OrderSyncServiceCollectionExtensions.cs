@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Execution;
 using OrderSync.Core.Messaging;
+using OrderSync.Core.Platforms.Resilience;
 using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Core.Storage;
 using OrderSync.Core.Webhooks;
@@ -51,7 +52,8 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<WebhookIngress>();
 
         services.AddHttpClient<ShopifyGraphQlClient>((sp, http) =>
-            http.Timeout = sp.GetRequiredService<IOptions<ShopifyOptions>>().Value.RequestTimeout);
+            http.Timeout = sp.GetRequiredService<IOptions<ShopifyOptions>>().Value.RequestTimeout)
+            .AddOrderSyncResilience(Platform.Shopify);
         services.AddSingleton<ShopifyVendorOrders>();
         services.AddSingleton<MerchantDirectory>();
         services.AddSingleton<CommandExecutor>();
