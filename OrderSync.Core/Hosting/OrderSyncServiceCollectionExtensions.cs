@@ -53,7 +53,7 @@ public static class OrderSyncServiceCollectionExtensions
 
         services.AddHttpClient<ShopifyGraphQlClient>((sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<ShopifyOptions>>().Value.RequestTimeout)
-            .AddOrderSyncResilience(Platform.Shopify);
+            .AddOrderSyncResilience(Platform.Shopify, configuration);
         services.AddSingleton<ShopifyVendorOrders>();
         services.AddSingleton<MerchantDirectory>();
         services.AddSingleton<CommandExecutor>();

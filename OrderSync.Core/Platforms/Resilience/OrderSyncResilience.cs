@@ -7,6 +7,7 @@
 // pipeline, so each attempt has its own timeout and every attempt is counted by the breaker.
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -35,11 +36,15 @@ public static class OrderSyncResilience
     /// Shopify and HTTP vendors get one breaker per host (one store or vendor down must not stop the others);
     /// PayPal, Stripe and ShipHero have one host each, so one breaker per client.
     /// </summary>
-    public static IHttpClientBuilder AddOrderSyncResilience(this IHttpClientBuilder builder, Platform platform)
+    /// <param name="configuration">Where the settings are; when null, the <see cref="IConfiguration"/> registered in the container.</param>
+    public static IHttpClientBuilder AddOrderSyncResilience(this IHttpClientBuilder builder, Platform platform, IConfiguration? configuration = null)
     {
         var name = platform.ToString();
-        builder.Services.AddOptions<PlatformResilienceOptions>(name)
-            .BindConfiguration(PlatformResilienceOptions.Section(platform))
+        var options = builder.Services.AddOptions<PlatformResilienceOptions>(name);
+        options = configuration is null
+            ? options.BindConfiguration(PlatformResilienceOptions.Section(platform))
+            : options.Bind(configuration.GetSection(PlatformResilienceOptions.Section(platform)));
+        options
             .ValidateDataAnnotations()
             .Validate(o => o.BaseDelay <= o.MaxRetryDelay,
                 $"{PlatformResilienceOptions.Section(platform)}:BaseDelay must not be longer than MaxRetryDelay.")
@@ -47,8 +52,8 @@ public static class OrderSyncResilience
 
         var pipeline = builder.AddResilienceHandler(PipelineName(platform), (pipe, context) =>
         {
-            var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>().Get(name);
-            Configure(pipe, options);
+            var settings = context.ServiceProvider.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>().Get(name);
+            Configure(pipe, settings);
         });
         if (platform is Platform.Shopify or Platform.HttpVendor) pipeline.SelectPipelineByAuthority();
         return builder;
