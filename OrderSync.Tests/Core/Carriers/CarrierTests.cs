@@ -99,13 +99,17 @@ public sealed class CarrierTests
         Assert.AreEqual(("UPS", (string?)null), CarrierNames.ToPayPal("ups ground"));
     }
 
-    // Samples: UPS's published sample 1Z999AA10123456784; DHL Express valid/invalid test numbers from
+    // Samples: UPS's widely published sample 1Z999AA10123456784 and ups.json test numbers; DHL Express valid/invalid test numbers from
     // jkeen/tracking_number_data couriers/dhl.json; S10 numbers built with the UPU S10 check digit
     // (serial 12345678 → check 5; 47312482 → 4 ... computed by the same weights 8,6,4,2,3,5,9,7).
     [TestMethod]
     [DataRow("1Z999AA10123456784", Carrier.Ups)]
     [DataRow("1z999aa10123456784", Carrier.Ups)]
     [DataRow(" 1Z5R89390357567127 ", Carrier.Ups)]
+    [DataRow("1Z879E930346834440", Carrier.Ups)]
+    [DataRow("1Z410E7W0392751591", Carrier.Ups)]
+    [DataRow("1Z8V92A70367203024", Carrier.Ups)]
+    [DataRow("9611020987654312345672", Carrier.FedEx)] // FedEx Ground 96 (tracking_number_data fedex.json)
     [DataRow("9400111899223344556677", Carrier.Usps)]   // 22-digit IMpb, 94…
     [DataRow("9205590164917312751089", Carrier.Usps)]   // 22-digit IMpb, 92…
     [DataRow("91234567890123456789", Carrier.Usps)]     // 20-digit, 91…
@@ -128,7 +132,10 @@ public sealed class CarrierTests
     [DataRow("RR123456784GB")]           // S10 with a wrong check digit
     [DataRow("RR123456785CH")]           // valid S10 from a post not in our table
     [DataRow("1Z999AA1012345678")]       // UPS prefix, one character short
-    [DataRow("9612345678901234567890")]  // 22 digits starting 96: not IMpb
+    [DataRow("9600000000000000000001")]  // 22 digits starting 96 whose FedEx check digit fails (fedex.json invalid sample)
+    [DataRow("1Z1111111111111111")]      // UPS shape, check digit fails (ups.json invalid sample)
+    [DataRow("1Z999AA10123456785")]      // UPS sample with its last digit changed
+    [DataRow("986578788855")]            // a valid FedEx Express 12-digit number: the shape is shared, so not claimed
     [DataRow("")]
     [DataRow(null)]
     [DataRow("hello")]
