@@ -11,7 +11,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Platforms;
+using OrderSync.Core.Configuration;
 using OrderSync.Core.Platforms.Resilience;
+using OrderSync.Core.Platforms.Shopify;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using OrderSync.Tests.Support;
@@ -50,6 +52,13 @@ public sealed class ResilienceTests
         return Task.CompletedTask;
     };
 
+    private static Func<HttpContext, Task> Json(string body) => context =>
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(body);
+    };
+
     private static Func<HttpContext, Task> Slow(TimeSpan delay) => async context =>
     {
         try { await Task.Delay(delay, context.RequestAborted); } catch (OperationCanceledException) { return; }
@@ -63,7 +72,7 @@ public sealed class ResilienceTests
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         _server = builder.Build();
-        _server.Run(context => Scripts.TryGetValue(context.Request.Path.Value!.Trim('/'), out var script)
+        _server.Run(context => Scripts.TryGetValue(context.Request.Path.Value!.Trim('/').Split('/')[0], out var script)
             ? script.Answer(context)
             : Status(404)(context));
         await _server.StartAsync();
@@ -91,6 +100,55 @@ public sealed class ResilienceTests
         services.AddHttpClient("under-test", http => http.BaseAddress = new Uri(_base, path)).AddOrderSyncResilience(platform);
         var client = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>().CreateClient("under-test");
         return (client, script);
+    }
+
+    private static (ShopifyGraphQlClient Client, ShopifyStore Store) ShopifyClient(Script script, params (string Key, string Value)[] settings)
+    {
+        var path = Guid.NewGuid().ToString("N");
+        Scripts[path] = script;
+        var values = new Dictionary<string, string?>
+        {
+            ["OrderSync:Resilience:Shopify:MaxRetries"] = "2",
+            ["OrderSync:Resilience:Shopify:BaseDelay"] = "00:00:00.010",
+        };
+        foreach (var (key, value) in settings) values[$"OrderSync:Resilience:Shopify:{key}"] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(Options.Create(new ShopifyOptions()));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpClient<ShopifyGraphQlClient>().AddOrderSyncResilience(Platform.Shopify, configuration);
+        var client = services.BuildServiceProvider().GetRequiredService<ShopifyGraphQlClient>();
+        return (client, new ShopifyStore("vendor.myshopify.com", new Uri(_base, path + "/"), "shpat_test"));
+    }
+
+    [TestMethod]
+    public async Task The_Shopify_client_rides_out_a_429_with_Retry_After_and_answers_the_data()
+    {
+        var script = new Script(Status(429, "1"), Json("{\"data\":{\"shop\":{\"name\":\"Vendor\"}}}"));
+        var (client, store) = ShopifyClient(script);
+
+        var data = await client.ExecuteAsync(store, "query { shop { name } }", [], CancellationToken.None);
+
+        Assert.AreEqual("Vendor", data.GetProperty("shop").GetProperty("name").GetString());
+        Assert.AreEqual(2, script.Attempts);
+    }
+
+    [TestMethod]
+    public async Task The_Shopify_client_reports_an_open_breaker_as_a_transient_failure_without_calling_the_store()
+    {
+        var script = new Script(Status(503));
+        var (client, store) = ShopifyClient(script, ("MaxRetries", "0"), ("BreakerMinimumThroughput", "2"), ("BreakDuration", "00:01:00"));
+
+        for (var i = 0; i < 2; i++)
+        {
+            var failed = await Assert.ThrowsExactlyAsync<PlatformException>(() => client.ExecuteAsync(store, "mutation { x }", [], CancellationToken.None));
+            Assert.AreEqual(FailureKind.Transient, failed.Kind);
+        }
+        var open = await Assert.ThrowsExactlyAsync<PlatformException>(() => client.ExecuteAsync(store, "mutation { x }", [], CancellationToken.None));
+
+        Assert.AreEqual(FailureKind.Transient, open.Kind);
+        StringAssert.Contains(open.Reason, "circuit breaker");
+        Assert.AreEqual(2, script.Attempts);
     }
 
     private static HttpRequestMessage Post(HttpClient client) => new(HttpMethod.Post, client.BaseAddress) { Content = new StringContent("{}") };
