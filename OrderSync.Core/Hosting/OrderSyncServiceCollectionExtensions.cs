@@ -7,6 +7,7 @@ using OrderSync.Core.Execution;
 using OrderSync.Core.Messaging;
 using OrderSync.Core.Platforms.HttpVendors;
 using OrderSync.Core.Platforms.ShipHero;
+using OrderSync.Core.Platforms.Resilience;
 using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Core.Platforms.Stripe;
 using OrderSync.Core.Storage;
@@ -54,7 +55,8 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<WebhookIngress>();
 
         services.AddHttpClient<ShopifyGraphQlClient>((sp, http) =>
-            http.Timeout = sp.GetRequiredService<IOptions<ShopifyOptions>>().Value.RequestTimeout);
+            http.Timeout = sp.GetRequiredService<IOptions<ShopifyOptions>>().Value.RequestTimeout)
+            .AddOrderSyncResilience(Platform.Shopify, configuration);
         services.AddSingleton<ShopifyVendorOrders>();
         services.AddHttpClient<StripeShipping>((sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<StripeOptions>>().Value.RequestTimeout);

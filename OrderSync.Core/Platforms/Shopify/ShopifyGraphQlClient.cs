@@ -63,6 +63,10 @@ public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOption
         {
             throw PlatformException.Transient($"{Platform} store {store} did not answer in time", inner: e);
         }
+        catch (Exception e) when (Resilience.OrderSyncResilience.Classify($"{Platform} store {store}", e) is { } failure)
+        {
+            throw failure;
+        }
     }
 
     /// <summary>When throttled: how long until the bucket holds the points the request asked for.</summary>
