@@ -63,9 +63,11 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddHttpClient(nameof(ShipHeroTokens), (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<ShipHeroOptions>>().Value.RequestTimeout);
         services.AddSingleton(sp => new ShipHeroTokens( // one token cache per process
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ShipHeroTokens)), sp.GetRequiredService<TimeProvider>()));
-        services.AddHttpClient<ShipHeroGraphQlClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<ShipHeroOptions>>().Value.RequestTimeout);
+        services.AddHttpClient<ShipHeroGraphQlClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<ShipHeroOptions>>().Value.RequestTimeout)
+            .AddOrderSyncResilience(Platform.ShipHero, configuration);
         services.AddSingleton<ShipHeroVendorOrders>();
-        services.AddHttpClient<HttpVendorClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<HttpVendorClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
+            .AddOrderSyncResilience(Platform.HttpVendor, configuration);
         services.AddSingleton<ShopifyVendorOrderUpdates>();
         services.AddSingleton<ShopifyVendorOrderEdits>();
         services.AddSingleton<ShopifyVendorOrderCancellation>();

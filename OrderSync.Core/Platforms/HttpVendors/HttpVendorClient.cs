@@ -86,6 +86,10 @@ public sealed class HttpVendorClient(HttpClient http, TimeProvider time)
         {
             throw PlatformException.Transient($"{Platform} {vendor} did not answer in time", inner: e);
         }
+        catch (Exception e) when (Resilience.OrderSyncResilience.Classify($"{Platform} {vendor}", e) is { } failure)
+        {
+            throw failure;
+        }
 
         using (response)
         {

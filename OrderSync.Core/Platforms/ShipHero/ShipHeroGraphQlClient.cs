@@ -89,6 +89,10 @@ public sealed partial class ShipHeroGraphQlClient(HttpClient http, ShipHeroToken
         {
             throw PlatformException.Transient($"{Platform} vendor {account} did not answer in time", inner: e);
         }
+        catch (Exception e) when (Resilience.OrderSyncResilience.Classify($"{Platform} vendor {account}", e) is { } failure)
+        {
+            throw failure;
+        }
     }
 
     /// <summary>When one of the errors says the account is out of credits: how long to wait.</summary>
