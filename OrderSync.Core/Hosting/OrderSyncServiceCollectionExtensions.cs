@@ -53,6 +53,10 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddHttpClient<ShopifyGraphQlClient>((sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<ShopifyOptions>>().Value.RequestTimeout);
         services.AddSingleton<ShopifyVendorOrders>();
+        services.AddSingleton<ShopifyCostBuckets>();
+        services.AddOptions<ShopifyMerchantOptions>().Bind(configuration.GetSection(ShopifyMerchantOptions.Section)).ValidateDataAnnotations();
+        services.AddOptions<ShopifyPaymentReferenceOptions>().Bind(configuration.GetSection(ShopifyPaymentReferenceOptions.Section));
+        services.AddSingleton<ShopifyMerchantOrders>();
         services.AddSingleton<MerchantDirectory>();
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<OrderSignalProcessor>();
