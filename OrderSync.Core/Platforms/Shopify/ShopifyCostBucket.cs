@@ -11,6 +11,9 @@ namespace OrderSync.Core.Platforms.Shopify;
 /// </summary>
 public sealed class ShopifyCostBucket
 {
+    /// <summary>Added to every wait, so a timer firing a little early still finds the points there.</summary>
+    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(5);
+
     private readonly Lock _gate = new();
     private double _maximum = double.NaN;
     private double _restoreRate;
@@ -46,8 +49,8 @@ public sealed class ShopifyCostBucket
             _available = level - cost; // may go below zero: the next caller queues behind this one
             _at = now;
             if (level >= cost) return TimeSpan.Zero;
-            // a millisecond of margin: the store measures refill from when it last answered, which is earlier than now
-            return TimeSpan.FromSeconds((cost - level) / _restoreRate) + TimeSpan.FromMilliseconds(1);
+            // whole milliseconds, rounded up, plus a margin: timers tick in milliseconds and may fire a tick early
+            return TimeSpan.FromMilliseconds(Math.Ceiling((cost - level) / _restoreRate * 1000) + Margin.TotalMilliseconds);
         }
     }
 

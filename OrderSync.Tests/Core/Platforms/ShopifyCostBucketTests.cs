@@ -44,7 +44,7 @@ public sealed class ShopifyCostBucketTests
 
         var wait = bucket.Reserve(25, T0);
 
-        Assert.AreEqual(2.0, wait.TotalSeconds, 0.01); // 20 points missing at 10 per second
+        Assert.AreEqual(2.0, (wait - ShopifyCostBucket.Margin).TotalSeconds, 0.001); // 20 points missing at 10 per second
     }
 
     [TestMethod]
@@ -57,8 +57,8 @@ public sealed class ShopifyCostBucketTests
         var third = bucket.Reserve(10, T0);
 
         Assert.AreEqual(TimeSpan.Zero, first);
-        Assert.AreEqual(1.0, second.TotalSeconds, 0.01);
-        Assert.AreEqual(2.0, third.TotalSeconds, 0.01);
+        Assert.AreEqual(1.0, (second - ShopifyCostBucket.Margin).TotalSeconds, 0.001);
+        Assert.AreEqual(2.0, (third - ShopifyCostBucket.Margin).TotalSeconds, 0.001);
     }
 
     [TestMethod]
@@ -75,7 +75,7 @@ public sealed class ShopifyCostBucketTests
     {
         var bucket = Observed(maximum: 100, available: 0, rate: 10);
 
-        Assert.AreEqual(10.0, bucket.Reserve(5000, T0).TotalSeconds, 0.01);
+        Assert.AreEqual(10.0, (bucket.Reserve(5000, T0) - ShopifyCostBucket.Margin).TotalSeconds, 0.001);
     }
 
     [TestMethod]
