@@ -51,6 +51,11 @@ public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOption
             }
             observed = Observe(bucket, query, root);
         }
+        catch
+        {
+            answered?.Dispose();
+            throw;
+        }
         finally
         {
             if (!observed) bucket.Release();
