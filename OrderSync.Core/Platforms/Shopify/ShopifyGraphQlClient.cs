@@ -18,6 +18,7 @@ public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOption
 {
     private readonly ShopifyCostBuckets _buckets = buckets ?? new ShopifyCostBuckets();
     private const string Platform = "Shopify";
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(20);
     private readonly string _apiVersion = options.Value.ApiVersion;
 
     /// <summary>Runs one GraphQL operation; answers the "data" object, or throws a classified <see cref="PlatformException"/>.</summary>
@@ -30,7 +31,10 @@ public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOption
         request.Headers.Add("X-Shopify-Access-Token", store.AccessToken);
 
         var bucket = _buckets.For(store);
-        var delay = bucket.Reserve(_buckets.EstimatedCost(query), time.GetUtcNow());
+        TimeSpan delay;
+        var reserved = _buckets.EstimatedCost(query);
+        while (!bucket.TryReserve(reserved, time.GetUtcNow(), out delay))
+            await Task.Delay(ProbeInterval, time, cancellationToken); // another call is probing the unknown bucket
         var observed = false;
         JsonElement root;
         HttpResponseMessage? answered = null;
@@ -49,7 +53,7 @@ public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOption
                 if (!answered.IsSuccessStatusCode) throw HttpFailure.Classify(Platform, answered, time.GetUtcNow());
                 throw PlatformException.Transient($"{Platform} store {store} answered a body that is not JSON", inner: e);
             }
-            observed = Observe(bucket, query, root);
+            observed = Observe(bucket, query, root, reserved);
         }
         catch
         {
@@ -58,7 +62,7 @@ public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOption
         }
         finally
         {
-            if (!observed) bucket.Release();
+            if (!observed) bucket.Release(Math.Min(reserved, bucket.MaximumAvailable ?? reserved));
         }
         using var response = answered!;
 
@@ -88,7 +92,7 @@ public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOption
     }
 
     /// <summary>Feeds extensions.cost {requestedQueryCost, throttleStatus} into the store's bucket; false when the answer had none.</summary>
-    private bool Observe(ShopifyCostBucket bucket, string query, JsonElement root)
+    private bool Observe(ShopifyCostBucket bucket, string query, JsonElement root, double reserved)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("extensions", out var ext) || ext.ValueKind != JsonValueKind.Object
             || !ext.TryGetProperty("cost", out var cost) || cost.ValueKind != JsonValueKind.Object) return false;
@@ -97,7 +101,8 @@ public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOption
         if (!cost.TryGetProperty("throttleStatus", out var status) || status.ValueKind != JsonValueKind.Object
             || !Number(status, "maximumAvailable", out var maximum) || !Number(status, "currentlyAvailable", out var available)
             || !Number(status, "restoreRate", out var rate)) return false;
-        bucket.Observe(maximum, available, rate, time.GetUtcNow());
+        double? actual = cost.TryGetProperty("actualQueryCost", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetDouble() : null;
+        bucket.Observe(maximum, available, rate, time.GetUtcNow(), Math.Min(reserved, maximum), actual);
         return true;
     }
 

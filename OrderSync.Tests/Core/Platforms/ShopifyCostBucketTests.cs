@@ -19,6 +19,29 @@ public sealed class ShopifyCostBucketTests
     }
 
     [TestMethod]
+    public void While_nothing_is_known_one_call_probes_and_the_others_hold_back()
+    {
+        var bucket = new ShopifyCostBucket();
+
+        Assert.IsTrue(bucket.TryReserve(10, T0, out _));
+        Assert.IsFalse(bucket.TryReserve(10, T0, out _), "a second caller waits for the probe's answer");
+        bucket.Observe(100, 90, 10, T0);
+        Assert.IsTrue(bucket.TryReserve(10, T0, out var wait));
+        Assert.AreEqual(TimeSpan.Zero, wait);
+    }
+
+    [TestMethod]
+    public void A_probe_that_failed_lets_the_next_caller_probe()
+    {
+        var bucket = new ShopifyCostBucket();
+        bucket.TryReserve(10, T0, out _);
+
+        bucket.Release();
+
+        Assert.IsTrue(bucket.TryReserve(10, T0, out _));
+    }
+
+    [TestMethod]
     public void The_bucket_size_and_restore_rate_are_the_ones_the_response_reported()
     {
         var bucket = Observed(maximum: 1000, available: 666, rate: 50);
@@ -79,27 +102,48 @@ public sealed class ShopifyCostBucketTests
     }
 
     [TestMethod]
-    public void While_other_calls_are_in_flight_the_lower_estimate_is_kept()
+    public void A_report_older_than_calls_already_sent_does_not_raise_the_estimate()
     {
         var bucket = Observed(maximum: 100, available: 100, rate: 10);
         bucket.Reserve(40, T0); // a
         bucket.Reserve(40, T0); // b: estimate now 20
 
-        bucket.Observe(100, 60, 10, T0); // a's answer, before b reached the store
+        bucket.Observe(100, 60, 10, T0, reservedCost: 40, actualCost: 40); // a's answer, from before b reached the store
 
-        Assert.AreEqual(20, bucket.EstimatedAvailable(T0));
-        bucket.Observe(100, 20, 10, T0); // b's answer: nothing in flight, the store's word is taken
         Assert.AreEqual(20, bucket.EstimatedAvailable(T0));
     }
 
     [TestMethod]
-    public void Without_calls_in_flight_the_reported_level_replaces_the_estimate()
+    public void A_lower_report_lowers_the_estimate()
     {
-        var bucket = Observed(maximum: 100, available: 10, rate: 10);
+        var bucket = Observed(maximum: 100, available: 100, rate: 10);
         bucket.Reserve(10, T0);
-        bucket.Observe(100, 90, 10, T0); // the store charged less than requested (actualQueryCost)
 
-        Assert.AreEqual(90, bucket.EstimatedAvailable(T0));
+        bucket.Observe(100, 30, 10, T0, reservedCost: 10, actualCost: 10); // someone else spends from the same bucket
+
+        Assert.AreEqual(30, bucket.EstimatedAvailable(T0));
+    }
+
+    [TestMethod]
+    public void What_the_store_did_not_charge_is_given_back()
+    {
+        var bucket = Observed(maximum: 100, available: 50, rate: 10);
+        bucket.Reserve(30, T0); // estimate 20
+
+        bucket.Observe(100, 48, 10, T0, reservedCost: 30, actualCost: 2);
+
+        Assert.AreEqual(48, bucket.EstimatedAvailable(T0));
+    }
+
+    [TestMethod]
+    public void A_THROTTLED_call_was_not_charged()
+    {
+        var bucket = Observed(maximum: 100, available: 5, rate: 10);
+        bucket.Reserve(30, T0); // estimate -25
+
+        bucket.Observe(100, 5, 10, T0, reservedCost: 30, actualCost: null);
+
+        Assert.AreEqual(5, bucket.EstimatedAvailable(T0));
     }
 
     [TestMethod]

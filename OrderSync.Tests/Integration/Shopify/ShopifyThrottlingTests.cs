@@ -35,6 +35,26 @@ public sealed class ShopifyThrottlingTests
     }
 
     [TestMethod]
+    public async Task Concurrent_callers_share_the_bucket_without_a_single_THROTTLED_answer()
+    {
+        var simulator = await TestSimulators.ShopifyAsync();
+        const string domain = "bucket-concurrent.myshopify.com";
+        var store = simulator.AddStore(domain, Token, maximumAvailable: 15, restoreRate: 500);
+        var buckets = new ShopifyCostBuckets();
+        var client = new ShopifyGraphQlClient(new HttpClient(), TestStorage.Wrap(new ShopifyOptions()), TimeProvider.System, buckets);
+        var shop = new ShopifyStore(domain, simulator.AdminBaseUrl(domain), Token);
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 50; i++)
+                await client.ExecuteAsync(shop, CheapQuery, new JsonObject { ["query"] = "tag:none" }, CancellationToken.None);
+        })));
+
+        Assert.AreEqual(0, store.ThrottledCount, "no call was THROTTLED");
+        Assert.AreEqual(300, store.Received.Count);
+    }
+
+    [TestMethod]
     public async Task Without_pacing_the_same_run_is_throttled_so_the_test_above_means_something()
     {
         var simulator = await TestSimulators.ShopifyAsync();
