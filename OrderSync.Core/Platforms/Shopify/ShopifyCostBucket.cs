@@ -54,6 +54,7 @@ public sealed class ShopifyCostBucket
             if (probeAlone && double.IsNaN(_maximum) && _inFlight > 0) return false;
             _inFlight++;
             if (double.IsNaN(_maximum) || _restoreRate <= 0) return true;
+            if (now < _at) now = _at; // clocks read before the lock: time never runs backwards here, or refill would count twice
             cost = Math.Min(Math.Max(cost, 0), _maximum);
             var level = Level(now);
             _available = level - cost; // may go below zero: the next caller queues behind this one
@@ -79,6 +80,7 @@ public sealed class ShopifyCostBucket
         {
             if (_inFlight > 0) _inFlight--;
             var known = !double.IsNaN(_maximum);
+            if (known && now < _at) now = _at;
             if (known) _inFlightCost = Math.Max(0, _inFlightCost - reservedCost);
             var estimate = known ? Level(now) + (reservedCost - (actualCost ?? 0)) : currentlyAvailable;
             // the report may predate calls still in flight: count what they reserved as spent

@@ -147,6 +147,16 @@ public sealed class ShopifyCostBucketTests
     }
 
     [TestMethod]
+    public void A_clock_read_late_by_a_racing_caller_does_not_count_the_refill_twice()
+    {
+        var bucket = Observed(maximum: 100, available: 0, rate: 10);
+        bucket.Reserve(0, T0.AddSeconds(2)); // caller A read the clock at +2 s
+        bucket.Reserve(0, T0.AddSeconds(1)); // caller B read it earlier but took the lock after A
+
+        Assert.AreEqual(20, bucket.EstimatedAvailable(T0.AddSeconds(2)));
+    }
+
+    [TestMethod]
     public async Task Parallel_reservations_are_counted_once_each()
     {
         var bucket = Observed(maximum: 1000, available: 1000, rate: 1);
