@@ -72,6 +72,10 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<ShopifyVendorOrderEdits>();
         services.AddSingleton<ShopifyVendorOrderCancellation>();
         services.AddSingleton<ShopifyVendorFulfillments>();
+        services.AddSingleton<ShopifyCostBuckets>();
+        services.AddOptions<ShopifyMerchantOptions>().Bind(configuration.GetSection(ShopifyMerchantOptions.Section)).ValidateDataAnnotations();
+        services.AddOptions<ShopifyPaymentReferenceOptions>().Bind(configuration.GetSection(ShopifyPaymentReferenceOptions.Section));
+        services.AddSingleton<ShopifyMerchantOrders>();
         services.AddSingleton<MerchantDirectory>();
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<OrderSignalProcessor>();

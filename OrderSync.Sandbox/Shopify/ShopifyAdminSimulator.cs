@@ -12,7 +12,8 @@ namespace OrderSync.Sandbox.Shopify;
 /// <summary>
 /// A loopback stand-in for Shopify's Admin GraphQL API, for any number of stores:
 /// POST /stores/{domain}/admin/api/{version}/graphql.json with X-Shopify-Access-Token, body {query, variables};
-/// answers {data, errors?, extensions: {cost}} as Shopify does. It serves orderCreate and orders(query: "tag:…").
+/// answers {data, errors?, extensions: {cost}} as Shopify does. It serves orderCreate and orders(query: "tag:…"), and on
+/// the merchant side order(id:), fulfillmentCreate and fulfillmentTrackingInfoUpdate (MerchantOrderOperations).
 /// GET /stores/{domain}/orders.json shows what a store holds, for a person trying the sandbox.
 /// </summary>
 public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
@@ -43,8 +44,10 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
         return simulator;
     }
 
-    public SimulatedShopifyStore AddStore(string domain, string accessToken) =>
-        _stores[domain] = new SimulatedShopifyStore(domain, accessToken, _time);
+    /// <summary>Adds a store; a small <paramref name="maximumAvailable"/>/<paramref name="restoreRate"/> makes throttling observable quickly.</summary>
+    public SimulatedShopifyStore AddStore(string domain, string accessToken,
+        double maximumAvailable = SimulatedShopifyStore.DefaultMaximumAvailable, double restoreRate = SimulatedShopifyStore.DefaultRestoreRate) =>
+        _stores[domain] = new SimulatedShopifyStore(domain, accessToken, _time, maximumAvailable, restoreRate);
 
     public SimulatedShopifyStore Store(string domain) => _stores[domain];
 
@@ -105,9 +108,10 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
                 break;
         }
 
-        var cost = field == "orderCreate" ? 10 : 3;
+        var cost = CostOf(field);
         if (fault is ShopifyFault.Throttled || !store.TrySpend(cost, out _))
         {
+            store.CountThrottled();
             store.TrySpend(0, out var available);
             await WriteAsync(response, 200, new JsonObject
             {
@@ -116,7 +120,7 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
                     ["message"] = "Throttled",
                     ["extensions"] = new JsonObject { ["code"] = "THROTTLED", ["documentation"] = "https://shopify.dev/api/usage/rate-limits" },
                 }),
-                ["extensions"] = Cost(cost, null, available),
+                ["extensions"] = Cost(store, cost, null, available),
             });
             return;
         }
@@ -129,9 +133,13 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
             "orderEditSetQuantity" or "orderEditAddVariant" or "orderEditAddCustomItem" => VendorOrderEditStep(field, store, variables, fault as ShopifyFault.UserError),
             "orderEditCommit" => VendorOrderEditCommit(store, variables, fault as ShopifyFault.UserError),
             "orderCancel" => VendorOrderCancel(store, variables, fault as ShopifyFault.UserError),
+            // A store's order(id:) is a seeded merchant order or an order created on it as a vendor store.
+            "order" when IsMerchantOrder(store, variables) => MerchantOrderOperations.Order(store, variables),
             "order" => VendorOrder(store, variables),
             "orders" when IsChangedSinceQuery(variables) => VendorOrdersChangedSince(store, variables),
             "orders" => Orders(store, variables),
+            "fulfillmentCreate" => MerchantOrderOperations.FulfillmentCreate(store, variables, fault as ShopifyFault.UserError),
+            "fulfillmentTrackingInfoUpdate" => MerchantOrderOperations.TrackingInfoUpdate(store, variables, fault as ShopifyFault.UserError),
             _ => new JsonObject
             {
                 ["errors"] = new JsonArray(new JsonObject
@@ -142,7 +150,7 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
             },
         };
         store.TrySpend(0, out var left);
-        body["extensions"] = Cost(cost, cost, left);
+        body["extensions"] = Cost(store, cost, cost, left);
 
         if (fault is ShopifyFault.StallAfterEffect after && !await StallAsync(after.Delay, context.RequestAborted)) return;
         await WriteAsync(response, 200, body);
@@ -195,9 +203,20 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
         });
     }
 
-    private static JsonObject Data(string field, JsonObject value) => new() { ["data"] = new JsonObject { [field] = value } };
+    /// <summary>What each operation costs here: mutations 10, the merchant order read 20, other reads 3 (fixed, for the simulator only).</summary>
+    private static double CostOf(string field) => field switch
+    {
+        "orderCreate" or "fulfillmentCreate" or "fulfillmentTrackingInfoUpdate" => 10,
+        "order" => 20,
+        _ => 3,
+    };
 
-    private static JsonObject Cost(double requested, double? actual, double available) => new()
+    private static bool IsMerchantOrder(SimulatedShopifyStore store, JsonObject variables) =>
+        variables["id"]?.GetValue<string>() is { } id && store.WithMerchantOrders(orders => orders.ContainsKey(id));
+
+    internal static JsonObject Data(string field, JsonObject value) => new() { ["data"] = new JsonObject { [field] = value } };
+
+    private static JsonObject Cost(SimulatedShopifyStore store, double requested, double? actual, double available) => new()
     {
         ["cost"] = new JsonObject
         {
@@ -205,9 +224,9 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
             ["actualQueryCost"] = actual,
             ["throttleStatus"] = new JsonObject
             {
-                ["maximumAvailable"] = SimulatedShopifyStore.MaximumAvailable,
+                ["maximumAvailable"] = store.MaximumAvailable,
                 ["currentlyAvailable"] = Math.Floor(available),
-                ["restoreRate"] = SimulatedShopifyStore.RestoreRate,
+                ["restoreRate"] = store.RestoreRate,
             },
         },
     };

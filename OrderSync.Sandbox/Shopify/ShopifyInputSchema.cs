@@ -54,6 +54,32 @@ internal static class ShopifyInputSchema
             ["shippingLines"] = new(false, ShippingLineInput, List: true),
         }));
 
+    // fulfillmentCreate / fulfillmentTrackingInfoUpdate inputs, as in
+    // https://shopify.dev/docs/api/admin-graphql/latest/input-objects/FulfillmentInput (and its linked input objects).
+    public static readonly InputType FulfillmentTrackingInput = new("FulfillmentTrackingInput", Merge(
+        Optional("number", "url", "company"),
+        new() { ["numbers"] = new(false, List: true), ["urls"] = new(false, List: true) }));
+
+    private static readonly InputType FulfillmentOrderLineItemInput = new("FulfillmentOrderLineItemInput", new()
+    {
+        ["id"] = new(true), ["quantity"] = new(true, Int: true),
+    });
+
+    private static readonly InputType FulfillmentOrderLineItemsInput = new("FulfillmentOrderLineItemsInput", new()
+    {
+        ["fulfillmentOrderId"] = new(true), ["fulfillmentOrderLineItems"] = new(false, FulfillmentOrderLineItemInput, List: true),
+    });
+
+    private static readonly InputType FulfillmentOriginAddressInput = new("FulfillmentOriginAddressInput", Merge(
+        Optional("address1", "address2", "city", "zip", "provinceCode"), new() { ["countryCode"] = new(true) }));
+
+    public static readonly InputType FulfillmentInput = new("FulfillmentInput", new()
+    {
+        ["lineItemsByFulfillmentOrder"] = new(true, FulfillmentOrderLineItemsInput, List: true),
+        ["notifyCustomer"] = new(false), ["originAddress"] = new(false, FulfillmentOriginAddressInput),
+        ["trackingInfo"] = new(false, FulfillmentTrackingInput),
+    });
+
     /// <summary>The problems with <paramref name="value"/> as the given input type, each with its path; empty when valid.</summary>
     public static List<(string Path, string Explanation)> Problems(JsonNode? value, InputType type, string path = "")
     {

@@ -10,17 +10,31 @@ public sealed record SimulatedOrder(string Id, string Name, IReadOnlyList<string
 public sealed record ReceivedOperation(string Field, JsonObject Variables, DateTimeOffset At);
 
 /// <summary>One simulated Shopify store: its orders, what it received, its cost bucket, and the faults queued for it.</summary>
-public sealed class SimulatedShopifyStore(string domain, string accessToken, TimeProvider time)
+public sealed partial class SimulatedShopifyStore(string domain, string accessToken, TimeProvider time,
+    double maximumAvailable = SimulatedShopifyStore.DefaultMaximumAvailable, double restoreRate = SimulatedShopifyStore.DefaultRestoreRate)
 {
     private readonly Lock _gate = new();
     private readonly List<SimulatedOrder> _orders = [];
     private readonly ConcurrentQueue<ReceivedOperation> _received = new();
     private readonly List<(string Field, ShopifyFault Fault)> _faults = [];
-    private double _available = MaximumAvailable;
+    private double _available = maximumAvailable;
     private DateTimeOffset _lastRestore = time.GetUtcNow();
 
-    public const double MaximumAvailable = 2000;
-    public const double RestoreRate = 100;
+    public const double DefaultMaximumAvailable = 2000;
+    public const double DefaultRestoreRate = 100;
+
+    /// <summary>The cost bucket's size (points), reported as throttleStatus.maximumAvailable.</summary>
+    public double MaximumAvailable { get; } = maximumAvailable;
+
+    /// <summary>Points restored per second, reported as throttleStatus.restoreRate.</summary>
+    public double RestoreRate { get; } = restoreRate;
+
+    /// <summary>How many requests were answered THROTTLED.</summary>
+    public int ThrottledCount => _throttled;
+
+    private int _throttled;
+
+    internal void CountThrottled() => Interlocked.Increment(ref _throttled);
 
     public string Domain { get; } = domain;
     public string AccessToken { get; } = accessToken;

@@ -10,7 +10,7 @@ public sealed record SimulatedLine(long Number, string? Sku, string? Title, stri
 }
 
 /// <summary>A fulfillment of a simulated order with its tracking.</summary>
-public sealed record SimulatedFulfillment(
+public sealed record SimulatedVendorFulfillment(
     string Id, string Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     IReadOnlyList<(string? Number, string? Company, string? Url)> Tracking,
     IReadOnlyList<(string LineId, string? Sku, int Quantity)> Lines);
@@ -51,7 +51,7 @@ public sealed class SimulatedVendorOrder
     public DateTimeOffset? CancelledAt { get; internal set; }
     public string? CancelReason { get; internal set; }
     public DateTimeOffset UpdatedAt { get; internal set; }
-    public List<SimulatedFulfillment> Fulfillments { get; } = [];
+    public List<SimulatedVendorFulfillment> Fulfillments { get; } = [];
     internal long NextLine { get; set; }
 }
 
@@ -98,7 +98,7 @@ public sealed class SimulatedVendorSide(SimulatedShopifyStore store)
     public int UncommittedEdits { get { lock (Gate) return _edits.Values.Count(e => !e.Committed); } }
 
     /// <summary>Test hook: the vendor ships <paramref name="lines"/> (line index → quantity; all lines when null) with tracking.</summary>
-    public SimulatedFulfillment AddFulfillment(string orderId, string trackingNumber, string? company, string? url, DateTimeOffset at,
+    public SimulatedVendorFulfillment AddFulfillment(string orderId, string trackingNumber, string? company, string? url, DateTimeOffset at,
         IReadOnlyDictionary<int, int>? lines = null, string status = "SUCCESS")
     {
         lock (Gate)
@@ -107,7 +107,7 @@ public sealed class SimulatedVendorSide(SimulatedShopifyStore store)
             var shipped = lines is null
                 ? order.Lines.Select(l => (l.Id, l.Sku, l.Quantity)).ToList()
                 : lines.Select(kv => (order.Lines[kv.Key].Id, order.Lines[kv.Key].Sku, kv.Value)).ToList();
-            var fulfillment = new SimulatedFulfillment($"gid://shopify/Fulfillment/{7_000_000_000L + ++_fulfillment}", status, at, at,
+            var fulfillment = new SimulatedVendorFulfillment($"gid://shopify/Fulfillment/{7_000_000_000L + ++_fulfillment}", status, at, at,
                 [(trackingNumber, company, url)], shipped);
             order.Fulfillments.Add(fulfillment);
             if (at > order.UpdatedAt) order.UpdatedAt = at;

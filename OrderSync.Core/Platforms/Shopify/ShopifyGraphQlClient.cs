@@ -4,6 +4,8 @@
 // Cost and throttling: https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits — every response carries
 // extensions.cost {requestedQueryCost, actualQueryCost, throttleStatus {maximumAvailable, currentlyAvailable, restoreRate}};
 // a throttled request answers errors[].extensions.code == "THROTTLED" (older answers: message "Throttled"), with HTTP 200 or 429.
+// Before each call the client waits until its estimate of the store's bucket (ShopifyCostBucket, fed from every
+// response's throttleStatus) holds the operation's last requestedQueryCost, so a long run of calls is not THROTTLED.
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -12,9 +14,11 @@ using OrderSync.Core.Configuration;
 
 namespace OrderSync.Core.Platforms.Shopify;
 
-public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOptions> options, TimeProvider time)
+public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOptions> options, TimeProvider time, ShopifyCostBuckets? buckets = null)
 {
+    private readonly ShopifyCostBuckets _buckets = buckets ?? new ShopifyCostBuckets();
     private const string Platform = "Shopify";
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(20);
     private readonly string _apiVersion = options.Value.ApiVersion;
 
     /// <summary>Runs one GraphQL operation; answers the "data" object, or throws a classified <see cref="PlatformException"/>.</summary>
@@ -26,19 +30,41 @@ public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOption
         };
         request.Headers.Add("X-Shopify-Access-Token", store.AccessToken);
 
-        using var response = await SendAsync(request, store, cancellationToken);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var bucket = _buckets.For(store);
+        TimeSpan delay;
+        var reserved = _buckets.EstimatedCost(query);
+        while (!bucket.TryReserve(reserved, time.GetUtcNow(), out delay))
+            await Task.Delay(ProbeInterval, time, cancellationToken); // another call is probing the unknown bucket
+        var observed = false;
         JsonElement root;
+        HttpResponseMessage? answered = null;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            root = document.RootElement.Clone();
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken);
+            answered = await SendAsync(request, store, cancellationToken);
+            var body = await answered.Content.ReadAsByteArrayAsync(cancellationToken);
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                root = document.RootElement.Clone();
+            }
+            catch (JsonException e)
+            {
+                if (!answered.IsSuccessStatusCode) throw HttpFailure.Classify(Platform, answered, time.GetUtcNow());
+                throw PlatformException.Transient($"{Platform} store {store} answered a body that is not JSON", inner: e);
+            }
+            observed = Observe(bucket, query, root, reserved);
         }
-        catch (JsonException e)
+        catch
         {
-            if (!response.IsSuccessStatusCode) throw HttpFailure.Classify(Platform, response, time.GetUtcNow());
-            throw PlatformException.Transient($"{Platform} store {store} answered a body that is not JSON", inner: e);
+            answered?.Dispose();
+            throw;
         }
+        finally
+        {
+            if (!observed) bucket.Release(Math.Min(reserved, bucket.MaximumAvailable ?? reserved));
+        }
+        using var response = answered!;
 
         if (ThrottledFor(root) is { } wait) throw PlatformException.Transient($"{Platform} store {store} throttled the request", wait);
         if (!response.IsSuccessStatusCode) throw HttpFailure.Classify(Platform, response, time.GetUtcNow());
@@ -67,6 +93,27 @@ public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOption
         {
             throw failure;
         }
+    }
+
+    /// <summary>Feeds extensions.cost {requestedQueryCost, throttleStatus} into the store's bucket; false when the answer had none.</summary>
+    private bool Observe(ShopifyCostBucket bucket, string query, JsonElement root, double reserved)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("extensions", out var ext) || ext.ValueKind != JsonValueKind.Object
+            || !ext.TryGetProperty("cost", out var cost) || cost.ValueKind != JsonValueKind.Object) return false;
+        if (cost.TryGetProperty("requestedQueryCost", out var requested) && requested.ValueKind == JsonValueKind.Number)
+            _buckets.RecordCost(query, requested.GetDouble());
+        if (!cost.TryGetProperty("throttleStatus", out var status) || status.ValueKind != JsonValueKind.Object
+            || !Number(status, "maximumAvailable", out var maximum) || !Number(status, "currentlyAvailable", out var available)
+            || !Number(status, "restoreRate", out var rate)) return false;
+        double? actual = cost.TryGetProperty("actualQueryCost", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetDouble() : null;
+        bucket.Observe(maximum, available, rate, time.GetUtcNow(), Math.Min(reserved, maximum), actual);
+        return true;
+    }
+
+    private static bool Number(JsonElement obj, string name, out double value)
+    {
+        value = 0;
+        return obj.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetDouble(out value);
     }
 
     /// <summary>When throttled: how long until the bucket holds the points the request asked for.</summary>

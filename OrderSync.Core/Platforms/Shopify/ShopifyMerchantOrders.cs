@@ -1,0 +1,235 @@
+// A merchant's order on their Shopify store, through the Admin GraphQL API.
+// order(id: ID!): https://shopify.dev/docs/api/admin-graphql/latest/queries/order
+//   Order.lineItems (connection: nodes {id sku title quantity}, pageInfo {hasNextPage endCursor}),
+//   Order.transactions(first:) (a list of OrderTransaction {id gateway kind status authorizationCode receiptJson}:
+//     https://shopify.dev/docs/api/admin-graphql/latest/objects/OrderTransaction),
+//   Order.fulfillmentOrders (connection of FulfillmentOrder {id status lineItems {nodes {id remainingQuantity totalQuantity lineItem {id}}}}:
+//     https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrderLineItem),
+//   Order.fulfillments(first:) (a list of Fulfillment {id trackingInfo {number url company}}).
+// fulfillmentCreate(fulfillment: FulfillmentInput!, message: String) → FulfillmentCreatePayload {fulfillment, userErrors}:
+//   https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentCreate
+//   FulfillmentInput {lineItemsByFulfillmentOrder: [{fulfillmentOrderId, fulfillmentOrderLineItems: [{id, quantity}]}]!,
+//   notifyCustomer, originAddress, trackingInfo: FulfillmentTrackingInput {number url company numbers urls}}:
+//   https://shopify.dev/docs/api/admin-graphql/latest/input-objects/FulfillmentInput
+// fulfillmentTrackingInfoUpdate(fulfillmentId: ID!, trackingInfoInput: FulfillmentTrackingInput!, notifyCustomer: Boolean):
+//   https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentTrackingInfoUpdate
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace OrderSync.Core.Platforms.Shopify;
+
+public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<ShopifyMerchantOptions> options)
+{
+    private const int ListLimit = 250;
+
+    private const string ReadOrder = """
+        query OrderSyncMerchantOrder($id: ID!, $first: Int!, $lineItemsAfter: String, $fulfillmentOrdersAfter: String) {
+          order(id: $id) {
+            id
+            name
+            lineItems(first: $first, after: $lineItemsAfter) {
+              nodes { id sku title quantity }
+              pageInfo { hasNextPage endCursor }
+            }
+            transactions(first: 250) { id gateway kind status authorizationCode receiptJson }
+            fulfillmentOrders(first: $first, after: $fulfillmentOrdersAfter) {
+              nodes {
+                id
+                status
+                lineItems(first: 250) {
+                  nodes { id remainingQuantity totalQuantity lineItem { id } }
+                  pageInfo { hasNextPage }
+                }
+              }
+              pageInfo { hasNextPage endCursor }
+            }
+            fulfillments(first: 250) { id trackingInfo { number } }
+          }
+        }
+        """;
+
+    private const string Create = """
+        mutation OrderSyncFulfillmentCreate($fulfillment: FulfillmentInput!, $message: String) {
+          fulfillmentCreate(fulfillment: $fulfillment, message: $message) {
+            fulfillment { id trackingInfo { number } }
+            userErrors { field message }
+          }
+        }
+        """;
+
+    private const string UpdateTracking = """
+        mutation OrderSyncFulfillmentTracking($fulfillmentId: ID!, $trackingInfoInput: FulfillmentTrackingInput!, $notifyCustomer: Boolean) {
+          fulfillmentTrackingInfoUpdate(fulfillmentId: $fulfillmentId, trackingInfoInput: $trackingInfoInput, notifyCustomer: $notifyCustomer) {
+            fulfillment { id trackingInfo { number } }
+            userErrors { field message }
+          }
+        }
+        """;
+
+    /// <summary>Reads the order with all its line items and fulfillment orders (following the pages), transactions and fulfillments.</summary>
+    public async Task<ShopifyMerchantOrder> ReadAsync(ShopifyStore store, string orderId, CancellationToken cancellationToken)
+    {
+        var first = await PageAsync(store, orderId, null, null, cancellationToken);
+        var order = ShopifyAnswer.Read(store, "order", () => ReadOrderNode(store, orderId, first));
+        var lines = new List<ShopifyLineItem>();
+        var fulfillmentOrders = new List<ShopifyFulfillmentOrder>();
+        var page = order;
+        while (true)
+        {
+            var (lineCursor, more) = ShopifyAnswer.Read(store, "order", () => AddLines(page, lines));
+            if (!more) break;
+            var next = await PageAsync(store, orderId, lineCursor, null, cancellationToken);
+            page = ShopifyAnswer.Read(store, "order", () => ReadOrderNode(store, orderId, next));
+        }
+        page = order;
+        while (true)
+        {
+            var (foCursor, more) = ShopifyAnswer.Read(store, "order", () => AddFulfillmentOrders(store, page, fulfillmentOrders));
+            if (!more) break;
+            var next = await PageAsync(store, orderId, null, foCursor, cancellationToken);
+            page = ShopifyAnswer.Read(store, "order", () => ReadOrderNode(store, orderId, next));
+        }
+        return ShopifyAnswer.Read(store, "order", () => new ShopifyMerchantOrder(
+            order.GetProperty("id").GetString()!,
+            order.TryGetProperty("name", out var name) ? name.GetString() : null,
+            [.. lines],
+            [.. order.GetProperty("transactions").EnumerateArray().Select(Transaction)],
+            [.. fulfillmentOrders],
+            Fulfillments(order.GetProperty("fulfillments"))));
+    }
+
+    /// <summary>
+    /// Creates the fulfillment once. Before creating, the order's fulfillments are read and one whose tracking numbers are
+    /// the request's is returned instead: a retry whose first answer was lost does not fulfil twice. (Without tracking
+    /// numbers there is nothing to recognise; Shopify still refuses to fulfil more than remains.)
+    /// </summary>
+    public async Task<ShopifyFulfillment> CreateFulfillmentAsync(ShopifyStore store, ShopifyFulfillmentRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Lines.IsDefaultOrEmpty) throw PlatformException.Permanent("a fulfillment needs at least one fulfillment-order line");
+        if (!request.TrackingNumbers.IsDefaultOrEmpty)
+        {
+            var order = await ReadAsync(store, request.OrderId, cancellationToken);
+            var wanted = request.TrackingNumbers.ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (order.Fulfillments.FirstOrDefault(f => f.TrackingNumbers.Length > 0 && wanted.SetEquals(f.TrackingNumbers)) is { } existing)
+                return existing;
+        }
+
+        var input = new JsonObject
+        {
+            ["lineItemsByFulfillmentOrder"] = new JsonArray([.. request.Lines.GroupBy(l => l.FulfillmentOrderId).Select(g => (JsonNode)new JsonObject
+            {
+                ["fulfillmentOrderId"] = g.Key,
+                ["fulfillmentOrderLineItems"] = new JsonArray([.. g.Select(l => (JsonNode)new JsonObject
+                {
+                    ["id"] = l.FulfillmentOrderLineItemId, ["quantity"] = l.Quantity,
+                })]),
+            })]),
+            ["notifyCustomer"] = request.NotifyCustomer ?? options.Value.NotifyCustomer,
+            ["trackingInfo"] = Tracking(request.TrackingNumbers, request.TrackingUrls, request.Company),
+        };
+        var variables = new JsonObject { ["fulfillment"] = input };
+        if (request.Message is { } message) variables["message"] = message;
+        var data = await client.ExecuteAsync(store, Create, variables, cancellationToken);
+        return Payload(store, data, "fulfillmentCreate");
+    }
+
+    /// <summary>Replaces the tracking of an existing fulfillment.</summary>
+    public async Task<ShopifyFulfillment> UpdateTrackingAsync(ShopifyStore store, string fulfillmentId, ImmutableArray<string> trackingNumbers,
+        ImmutableArray<string> trackingUrls, string? company, bool? notifyCustomer, CancellationToken cancellationToken)
+    {
+        var data = await client.ExecuteAsync(store, UpdateTracking, new JsonObject
+        {
+            ["fulfillmentId"] = fulfillmentId,
+            ["trackingInfoInput"] = Tracking(trackingNumbers, trackingUrls, company),
+            ["notifyCustomer"] = notifyCustomer ?? options.Value.NotifyCustomer,
+        }, cancellationToken);
+        return Payload(store, data, "fulfillmentTrackingInfoUpdate");
+    }
+
+    private Task<JsonElement> PageAsync(ShopifyStore store, string orderId, string? lineItemsAfter, string? fulfillmentOrdersAfter, CancellationToken cancellationToken) =>
+        client.ExecuteAsync(store, ReadOrder, new JsonObject
+        {
+            ["id"] = orderId, ["first"] = options.Value.PageSize,
+            ["lineItemsAfter"] = lineItemsAfter, ["fulfillmentOrdersAfter"] = fulfillmentOrdersAfter,
+        }, cancellationToken);
+
+    private static JsonElement ReadOrderNode(ShopifyStore store, string orderId, JsonElement data)
+    {
+        var order = data.GetProperty("order");
+        if (order.ValueKind == JsonValueKind.Null) throw PlatformException.Permanent($"Shopify store {store} has no order {orderId}");
+        if (order.ValueKind != JsonValueKind.Object) throw new InvalidOperationException("order is not an object");
+        return order;
+    }
+
+    private static (string? Cursor, bool More) AddLines(JsonElement order, List<ShopifyLineItem> lines)
+    {
+        var connection = order.GetProperty("lineItems");
+        lines.AddRange(connection.GetProperty("nodes").EnumerateArray().Select(n => new ShopifyLineItem(
+            n.GetProperty("id").GetString()!, OptionalString(n, "sku"), OptionalString(n, "title"), n.GetProperty("quantity").GetInt32())));
+        return NextPage(connection);
+    }
+
+    private static (string? Cursor, bool More) AddFulfillmentOrders(ShopifyStore store, JsonElement order, List<ShopifyFulfillmentOrder> into)
+    {
+        var connection = order.GetProperty("fulfillmentOrders");
+        foreach (var fo in connection.GetProperty("nodes").EnumerateArray())
+        {
+            var id = fo.GetProperty("id").GetString()!;
+            var lineConnection = fo.GetProperty("lineItems");
+            if (NextPage(lineConnection).More)
+                throw PlatformException.Permanent($"Shopify store {store}: fulfillment order {id} has more than {ListLimit} lines, which OrderSync does not page through");
+            into.Add(new ShopifyFulfillmentOrder(id, OptionalString(fo, "status"), [.. lineConnection.GetProperty("nodes").EnumerateArray().Select(l =>
+                new ShopifyFulfillmentOrderLine(l.GetProperty("id").GetString()!, l.GetProperty("lineItem").GetProperty("id").GetString()!,
+                    l.GetProperty("remainingQuantity").GetInt32(), l.GetProperty("totalQuantity").GetInt32()))]));
+        }
+        return NextPage(connection);
+    }
+
+    private static (string? Cursor, bool More) NextPage(JsonElement connection)
+    {
+        var info = connection.GetProperty("pageInfo");
+        var more = info.GetProperty("hasNextPage").GetBoolean();
+        return (more ? info.GetProperty("endCursor").GetString() : null, more);
+    }
+
+    private static ShopifyTransaction Transaction(JsonElement t) => new(
+        t.GetProperty("id").GetString()!, OptionalString(t, "gateway"), t.GetProperty("kind").GetString()!, t.GetProperty("status").GetString()!,
+        OptionalString(t, "authorizationCode"),
+        t.TryGetProperty("receiptJson", out var receipt) && receipt.ValueKind != JsonValueKind.Null
+            ? (receipt.ValueKind == JsonValueKind.String ? receipt.GetString() : receipt.GetRawText())
+            : null);
+
+    private static ImmutableArray<ShopifyFulfillment> Fulfillments(JsonElement list) => [.. list.EnumerateArray().Select(Fulfillment)];
+
+    private static ShopifyFulfillment Fulfillment(JsonElement f) => new(
+        f.GetProperty("id").GetString()!,
+        [.. f.GetProperty("trackingInfo").EnumerateArray().Select(t => OptionalString(t, "number")).OfType<string>()]);
+
+    private static ShopifyFulfillment Payload(ShopifyStore store, JsonElement data, string field) => ShopifyAnswer.Read(store, field, () =>
+    {
+        var payload = data.GetProperty(field);
+        if (payload.TryGetProperty("userErrors", out var userErrors) && userErrors.GetArrayLength() > 0)
+            throw PlatformException.Permanent($"merchant store {store} refused {field}: {Describe(userErrors)}");
+        var fulfillment = payload.GetProperty("fulfillment");
+        if (fulfillment.ValueKind != JsonValueKind.Object) throw new InvalidOperationException("fulfillment is null");
+        return Fulfillment(fulfillment);
+    });
+
+    private static JsonObject Tracking(ImmutableArray<string> numbers, ImmutableArray<string> urls, string? company)
+    {
+        var tracking = new JsonObject();
+        if (!numbers.IsDefaultOrEmpty) tracking["numbers"] = new JsonArray([.. numbers.Select(n => (JsonNode)n)]);
+        if (!urls.IsDefaultOrEmpty) tracking["urls"] = new JsonArray([.. urls.Select(u => (JsonNode)u)]);
+        if (company is not null) tracking["company"] = company;
+        return tracking;
+    }
+
+    private static string? OptionalString(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+
+    private static string Describe(JsonElement userErrors) => string.Join("; ", userErrors.EnumerateArray().Select(e =>
+        (e.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.Array ? string.Join('.', f.EnumerateArray()) + ": " : "")
+        + e.GetProperty("message").GetString()));
+}
