@@ -86,7 +86,7 @@ public sealed class HttpVendorSimulator : IAsyncDisposable
         _received.Enqueue(new HttpVendorRequest(kind, context.Request.Method, context.Request.Path, key, check, System.Text.Encoding.UTF8.GetString(bytes)));
         if (check != SignatureCheck.Valid)
         {
-            await WriteAsync(response, 401, new JsonObject { ["reason"] = $"signature {check}" });
+            await SimulatorHttp.WriteJsonAsync(response, 401, new JsonObject { ["reason"] = $"signature {check}" });
             return;
         }
 
@@ -95,10 +95,10 @@ public sealed class HttpVendorSimulator : IAsyncDisposable
         {
             case HttpVendorFault.RateLimited r:
                 response.Headers.RetryAfter = r.RetryAfterSeconds.ToString();
-                await WriteAsync(response, 429, new JsonObject { ["reason"] = "slow down" });
+                await SimulatorHttp.WriteJsonAsync(response, 429, new JsonObject { ["reason"] = "slow down" });
                 return;
             case HttpVendorFault.ServerError s:
-                await WriteAsync(response, s.StatusCode, new JsonObject { ["reason"] = "unavailable" });
+                await SimulatorHttp.WriteJsonAsync(response, s.StatusCode, new JsonObject { ["reason"] = "unavailable" });
                 return;
             case HttpVendorFault.MalformedBody:
                 response.StatusCode = 200;
@@ -106,10 +106,10 @@ public sealed class HttpVendorSimulator : IAsyncDisposable
                 await response.WriteAsync("<html>oops</html>");
                 return;
             case HttpVendorFault.Refused refused:
-                await WriteAsync(response, 422, new JsonObject { ["reason"] = refused.Reason });
+                await SimulatorHttp.WriteJsonAsync(response, 422, new JsonObject { ["reason"] = refused.Reason });
                 return;
             case HttpVendorFault.StallBeforeEffect stall:
-                if (!await StallAsync(stall.Delay, context.RequestAborted)) return;
+                if (!await SimulatorHttp.StallAsync(stall.Delay, context.RequestAborted)) return;
                 break;
         }
 
@@ -122,7 +122,7 @@ public sealed class HttpVendorSimulator : IAsyncDisposable
             }
             catch (JsonException)
             {
-                await WriteAsync(response, 400, new JsonObject { ["reason"] = "the body is not JSON" });
+                await SimulatorHttp.WriteJsonAsync(response, 400, new JsonObject { ["reason"] = "the body is not JSON" });
                 return;
             }
         }
@@ -137,8 +137,8 @@ public sealed class HttpVendorSimulator : IAsyncDisposable
                 _ => (200, new JsonObject { ["shipments"] = new JsonArray([.. order.Shipments.Select(s => (JsonNode)s.DeepClone())]) }),
             }),
         };
-        if (fault is HttpVendorFault.StallAfterEffect after && !await StallAsync(after.Delay, context.RequestAborted)) return;
-        await WriteAsync(response, status, answer);
+        if (fault is HttpVendorFault.StallAfterEffect after && !await SimulatorHttp.StallAsync(after.Delay, context.RequestAborted)) return;
+        await SimulatorHttp.WriteJsonAsync(response, status, answer);
     }
 
     private (int, JsonObject) Create(string? key, JsonObject? body)
@@ -176,25 +176,7 @@ public sealed class HttpVendorSimulator : IAsyncDisposable
         return (200, new JsonObject { ["vendorOrderId"] = order.Id });
     }
 
-    private static async Task<bool> StallAsync(TimeSpan delay, CancellationToken aborted)
-    {
-        try
-        {
-            await Task.Delay(delay, aborted);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
-    private static async Task WriteAsync(HttpResponse response, int status, JsonObject body)
-    {
-        response.StatusCode = status;
-        response.ContentType = "application/json; charset=utf-8";
-        await response.WriteAsync(body.ToJsonString());
-    }
 
     public async ValueTask DisposeAsync()
     {

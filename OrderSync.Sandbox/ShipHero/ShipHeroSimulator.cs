@@ -124,10 +124,10 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
         var body = await ReadAsync(context);
         if (body?["username"]?.GetValue<string>() != Username || body["password"]?.GetValue<string>() != Password)
         {
-            await WriteAsync(context.Response, 403, new JsonObject { ["error"] = "access_denied", ["error_description"] = "Wrong email or password." });
+            await SimulatorHttp.WriteJsonAsync(context.Response, 403, new JsonObject { ["error"] = "access_denied", ["error_description"] = "Wrong email or password." });
             return;
         }
-        await WriteAsync(context.Response, 200, Issue(IssueRefreshToken()));
+        await SimulatorHttp.WriteJsonAsync(context.Response, 200, Issue(IssueRefreshToken()));
     }
 
     private async Task RefreshAsync(HttpContext context)
@@ -137,10 +137,10 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
         var refresh = body?["refresh_token"]?.GetValue<string>();
         if (refresh is null || !_refreshTokens.ContainsKey(refresh))
         {
-            await WriteAsync(context.Response, 403, new JsonObject { ["error"] = "invalid_grant", ["error_description"] = "Unknown or invalid refresh token." });
+            await SimulatorHttp.WriteJsonAsync(context.Response, 403, new JsonObject { ["error"] = "invalid_grant", ["error_description"] = "Unknown or invalid refresh token." });
             return;
         }
-        await WriteAsync(context.Response, 200, Issue(null));
+        await SimulatorHttp.WriteJsonAsync(context.Response, 200, Issue(null));
     }
 
     private JsonObject Issue(string? refreshToken)
@@ -163,18 +163,18 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
         var token = auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..] : "";
         if (!_accessTokens.TryGetValue(token, out var expires) || _time.GetUtcNow() >= expires)
         {
-            await WriteAsync(response, 401, new JsonObject { ["code"] = 401, ["message"] = "Invalid or expired token" });
+            await SimulatorHttp.WriteJsonAsync(response, 401, new JsonObject { ["code"] = 401, ["message"] = "Invalid or expired token" });
             return;
         }
         var request = await ReadAsync(context);
         if (request is null)
         {
-            await WriteAsync(response, 400, new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["message"] = "Must provide query string." }) });
+            await SimulatorHttp.WriteJsonAsync(response, 400, new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["message"] = "Must provide query string." }) });
             return;
         }
         var query = request["query"]?.GetValue<string>() ?? "";
         var variables = request["variables"] as JsonObject ?? [];
-        var field = RootFieldPattern().Match(query) is { Success: true } m ? m.Groups["field"].Value : "";
+        var field = SimulatorHttp.RootField(query);
         _received.Enqueue(new ShipHeroOperation(field, (JsonObject)variables.DeepClone(), _time.GetUtcNow()));
         var requestId = Guid.NewGuid().ToString("N")[..24];
 
@@ -183,13 +183,13 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
         {
             case ShipHeroFault.RateLimited r:
                 response.Headers.RetryAfter = r.RetryAfterSeconds.ToString();
-                await WriteAsync(response, 429, new JsonObject { ["message"] = "Too Many Requests" });
+                await SimulatorHttp.WriteJsonAsync(response, 429, new JsonObject { ["message"] = "Too Many Requests" });
                 return;
             case ShipHeroFault.ServerError s:
-                await WriteAsync(response, s.StatusCode, new JsonObject { ["message"] = "Bad Gateway" });
+                await SimulatorHttp.WriteJsonAsync(response, s.StatusCode, new JsonObject { ["message"] = "Bad Gateway" });
                 return;
             case ShipHeroFault.TokenRejected:
-                await WriteAsync(response, 401, new JsonObject { ["code"] = 401, ["message"] = "Invalid or expired token" });
+                await SimulatorHttp.WriteJsonAsync(response, 401, new JsonObject { ["code"] = 401, ["message"] = "Invalid or expired token" });
                 return;
             case ShipHeroFault.MalformedBody:
                 response.StatusCode = 200;
@@ -197,15 +197,15 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
                 await response.WriteAsync("<html><body>502 Bad Gateway</body></html>");
                 return;
             case ShipHeroFault.NotEnoughCredits c:
-                await WriteAsync(response, 200, Error(field, requestId,
+                await SimulatorHttp.WriteJsonAsync(response, 200, Error(field, requestId,
                     $"There are not enough credits to perform the requested operation, which requires 101 credits. Try again in {c.SecondsToWait} seconds",
                     30, new JsonObject { ["required_credits"] = 101, ["remaining_credits"] = 4, ["time_remaining"] = $"{c.SecondsToWait} seconds" }));
                 return;
             case ShipHeroFault.OperationError e:
-                await WriteAsync(response, 200, Error(field, requestId, e.Message, e.Code, null));
+                await SimulatorHttp.WriteJsonAsync(response, 200, Error(field, requestId, e.Message, e.Code, null));
                 return;
             case ShipHeroFault.StallBeforeEffect stall:
-                if (!await StallAsync(stall.Delay, context.RequestAborted)) return;
+                if (!await SimulatorHttp.StallAsync(stall.Delay, context.RequestAborted)) return;
                 break;
         }
 
@@ -227,8 +227,8 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
             result["complexity"] = field is "orders" or "shipments" ? 2 : 10;
             body = new JsonObject { ["data"] = new JsonObject { [field] = result } };
         }
-        if (fault is ShipHeroFault.StallAfterEffect after && !await StallAsync(after.Delay, context.RequestAborted)) return;
-        await WriteAsync(response, 200, body);
+        if (fault is ShipHeroFault.StallAfterEffect after && !await SimulatorHttp.StallAsync(after.Delay, context.RequestAborted)) return;
+        await SimulatorHttp.WriteJsonAsync(response, 200, body);
     }
 
     private JsonObject Find(JsonObject variables)
@@ -310,28 +310,8 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> StallAsync(TimeSpan delay, CancellationToken aborted)
-    {
-        try
-        {
-            await Task.Delay(delay, aborted);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
-    private static async Task WriteAsync(HttpResponse response, int status, JsonObject body)
-    {
-        response.StatusCode = status;
-        response.ContentType = "application/json; charset=utf-8";
-        await response.WriteAsync(body.ToJsonString());
-    }
 
-    [GeneratedRegex(@"^[^{]*\{\s*(?<field>[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.Singleline)]
-    private static partial Regex RootFieldPattern();
 
     public async ValueTask DisposeAsync()
     {

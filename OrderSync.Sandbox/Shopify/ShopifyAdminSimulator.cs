@@ -59,12 +59,12 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
         var response = context.Response;
         if (!_stores.TryGetValue(domain, out var store))
         {
-            await WriteAsync(response, 404, new JsonObject { ["errors"] = "Not Found" });
+            await SimulatorHttp.WriteJsonAsync(response, 404, new JsonObject { ["errors"] = "Not Found" });
             return;
         }
         if (context.Request.Headers["X-Shopify-Access-Token"] != store.AccessToken)
         {
-            await WriteAsync(response, 401, new JsonObject { ["errors"] = "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+            await SimulatorHttp.WriteJsonAsync(response, 401, new JsonObject { ["errors"] = "[API] Invalid API key or access token (unrecognized login or wrong password)" });
             return;
         }
 
@@ -76,7 +76,7 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
         }
         catch (JsonException)
         {
-            await WriteAsync(response, 400, new JsonObject { ["errors"] = new JsonObject { ["query"] = "Required parameter missing or invalid" } });
+            await SimulatorHttp.WriteJsonAsync(response, 400, new JsonObject { ["errors"] = new JsonObject { ["query"] = "Required parameter missing or invalid" } });
             return;
         }
 
@@ -90,10 +90,10 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
         {
             case ShopifyFault.RateLimited r:
                 response.Headers.RetryAfter = r.RetryAfterSeconds.ToString();
-                await WriteAsync(response, 429, new JsonObject { ["errors"] = "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service." });
+                await SimulatorHttp.WriteJsonAsync(response, 429, new JsonObject { ["errors"] = "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service." });
                 return;
             case ShopifyFault.ServerError s:
-                await WriteAsync(response, s.StatusCode, new JsonObject { ["errors"] = "Internal Server Error" });
+                await SimulatorHttp.WriteJsonAsync(response, s.StatusCode, new JsonObject { ["errors"] = "Internal Server Error" });
                 return;
             case ShopifyFault.MalformedBody:
                 response.StatusCode = 200;
@@ -101,10 +101,10 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
                 await response.WriteAsync("<html><body>upstream connect error</body></html>");
                 return;
             case ShopifyFault.UnexpectedShape:
-                await WriteAsync(response, 200, new JsonObject { ["data"] = new JsonObject { [field] = null } });
+                await SimulatorHttp.WriteJsonAsync(response, 200, new JsonObject { ["data"] = new JsonObject { [field] = null } });
                 return;
             case ShopifyFault.StallBeforeEffect stall:
-                if (!await StallAsync(stall.Delay, context.RequestAborted)) return;
+                if (!await SimulatorHttp.StallAsync(stall.Delay, context.RequestAborted)) return;
                 break;
         }
 
@@ -113,7 +113,7 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
         {
             store.CountThrottled();
             store.TrySpend(0, out var available);
-            await WriteAsync(response, 200, new JsonObject
+            await SimulatorHttp.WriteJsonAsync(response, 200, new JsonObject
             {
                 ["errors"] = new JsonArray(new JsonObject
                 {
@@ -152,8 +152,8 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
         store.TrySpend(0, out var left);
         body["extensions"] = Cost(store, cost, cost, left);
 
-        if (fault is ShopifyFault.StallAfterEffect after && !await StallAsync(after.Delay, context.RequestAborted)) return;
-        await WriteAsync(response, 200, body);
+        if (fault is ShopifyFault.StallAfterEffect after && !await SimulatorHttp.StallAsync(after.Delay, context.RequestAborted)) return;
+        await SimulatorHttp.WriteJsonAsync(response, 200, body);
     }
 
     private static JsonObject OrderCreate(SimulatedShopifyStore store, JsonObject variables, ShopifyFault.UserError? userError)
@@ -233,31 +233,10 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
 
     /// <summary>The first field inside the operation's selection set: what the request asks for.</summary>
     private static string RootField(string query) =>
-        RootFieldPattern().Match(query) is { Success: true } m ? m.Groups["field"].Value : "";
+        SimulatorHttp.RootField(query);
 
-    /// <returns>False when the caller went away during the stall.</returns>
-    private static async Task<bool> StallAsync(TimeSpan delay, CancellationToken aborted)
-    {
-        try
-        {
-            await Task.Delay(delay, aborted);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
-    private static async Task WriteAsync(HttpResponse response, int status, JsonObject body)
-    {
-        response.StatusCode = status;
-        response.ContentType = "application/json; charset=utf-8";
-        await response.WriteAsync(body.ToJsonString());
-    }
 
-    [GeneratedRegex(@"^[^{]*\{\s*(?<field>[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.Singleline)]
-    private static partial Regex RootFieldPattern();
 
     [GeneratedRegex(@"\btag:\s*'?(?<tag>[^'\s]+)'?")]
     private static partial Regex TagFilter();

@@ -125,7 +125,7 @@ public sealed class StripeSimulator : IAsyncDisposable
                 await response.WriteAsync("<html><body>502 Bad Gateway</body></html>");
                 return;
             case StripeFault.StallBeforeEffect stall:
-                if (!await StallAsync(stall.Delay, context.RequestAborted)) return;
+                if (!await SimulatorHttp.StallAsync(stall.Delay, context.RequestAborted)) return;
                 break;
         }
 
@@ -146,7 +146,7 @@ public sealed class StripeSimulator : IAsyncDisposable
         });
         Record(status, replayed);
 
-        if (fault is StripeFault.StallAfterEffect after && !await StallAsync(after.Delay, context.RequestAborted)) return;
+        if (fault is StripeFault.StallAfterEffect after && !await SimulatorHttp.StallAsync(after.Delay, context.RequestAborted)) return;
         await WriteAsync(response, status, body);
     }
 
@@ -231,19 +231,6 @@ public sealed class StripeSimulator : IAsyncDisposable
 
     private static string Masked(string key) => key.Length <= 4 ? "****" : $"{key[..Math.Min(8, key.Length - 4)]}****{key[^4..]}";
 
-    /// <returns>False when the caller went away during the stall.</returns>
-    private static async Task<bool> StallAsync(TimeSpan delay, CancellationToken aborted)
-    {
-        try
-        {
-            await Task.Delay(delay, aborted);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
     private static Task WriteErrorAsync(HttpResponse response, int status, string type, string? code, string message) =>
         WriteAsync(response, status, Error(type, code, message, null));

@@ -8,6 +8,7 @@ using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Core.Policy;
 using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
+using static OrderSync.Tests.Support.PlatformFailures;
 
 namespace OrderSync.Tests.Integration;
 
@@ -199,16 +200,4 @@ public sealed class ShopifyVendorOrdersTests
         ImmutableArray.Create(new RoutedLine("11", "VENDOR-SKU-1", "Difference Engine", 2, 12.50m)),
         "leave at the door", "Standard");
 
-    private static async Task<PlatformException> FailureOf(Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (PlatformException e)
-        {
-            return e;
-        }
-        throw new AssertFailedException("expected a PlatformException");
-    }
 }

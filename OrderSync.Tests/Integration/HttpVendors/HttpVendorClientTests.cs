@@ -8,6 +8,7 @@ using OrderSync.Core.Platforms.HttpVendors;
 using OrderSync.Core.Policy;
 using OrderSync.Core.Webhooks.HttpVendors;
 using OrderSync.Sandbox.HttpVendor;
+using static OrderSync.Tests.Support.PlatformFailures;
 
 namespace OrderSync.Tests.Integration.HttpVendors;
 
@@ -256,16 +257,4 @@ public sealed class HttpVendorClientTests
         ImmutableArray.Create(new RoutedLine("11", "VENDOR-SKU-1", "Difference Engine", 2, 12.50m)),
         "leave at the door", "Standard");
 
-    private static async Task<PlatformException> FailureOf(Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (PlatformException e)
-        {
-            return e;
-        }
-        throw new AssertFailedException("expected a PlatformException");
-    }
 }

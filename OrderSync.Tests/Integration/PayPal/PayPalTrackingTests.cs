@@ -38,7 +38,6 @@ public sealed class PayPalTrackingTests
 
     private static string Key() => "ordersync-" + Guid.NewGuid().ToString("N");
 
-    private static async Task<PlatformException> Fails(Func<Task> call) => await Assert.ThrowsExactlyAsync<PlatformException>(call);
 
     private static int Calls(string endpoint) => _simulator.Received.Count(r => r.Endpoint == endpoint);
 
@@ -79,7 +78,7 @@ public sealed class PayPalTrackingTests
         var (orderId, captureId) = _simulator.SeedCapturedOrder();
         var before = Calls("track");
 
-        var failure = await Fails(() => Client().AddAsync(orderId, new PayPalOrderTracker(captureId, "ZX81", "OTHER"), Key(), CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => Client().AddAsync(orderId, new PayPalOrderTracker(captureId, "ZX81", "OTHER"), Key(), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
         StringAssert.Contains(failure.Reason, "carrier_name_other");
@@ -91,7 +90,7 @@ public sealed class PayPalTrackingTests
     {
         var (orderId, captureId) = _simulator.SeedCapturedOrder();
 
-        var failure = await Fails(() => Client().AddAsync(orderId, new PayPalOrderTracker(captureId, new string('9', 65), "UPS"), Key(), CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => Client().AddAsync(orderId, new PayPalOrderTracker(captureId, new string('9', 65), "UPS"), Key(), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
         StringAssert.Contains(failure.Reason, "64");
@@ -132,7 +131,7 @@ public sealed class PayPalTrackingTests
         var key = Key();
         _simulator.FailNext("track", new PayPalFault.StallAfterEffect(TimeSpan.FromSeconds(30)));
 
-        var lost = await Fails(() => client.AddAsync(orderId, tracker, key, CancellationToken.None));
+        var lost = await PlatformFailures.FailureOf(() => client.AddAsync(orderId, tracker, key, CancellationToken.None));
         Assert.AreEqual(FailureKind.Transient, lost.Kind, "a timeout is retried");
         Assert.AreEqual(1, _simulator.TrackersOf(orderId).Count, "PayPal added it although the answer never came");
 
@@ -153,7 +152,7 @@ public sealed class PayPalTrackingTests
         var client = Client(o => o.RequestTimeout = TimeSpan.FromMilliseconds(700));
         _simulator.FailNext("track", new PayPalFault.Stall(TimeSpan.FromSeconds(30)));
 
-        Assert.AreEqual(FailureKind.Transient, (await Fails(() => client.AddAsync(orderId, tracker, Key(), CancellationToken.None))).Kind);
+        Assert.AreEqual(FailureKind.Transient, (await PlatformFailures.FailureOf(() => client.AddAsync(orderId, tracker, Key(), CancellationToken.None))).Kind);
         Assert.AreEqual(0, _simulator.TrackersOf(orderId).Count);
 
         Assert.IsFalse((await client.AddAsync(orderId, tracker, Key(), CancellationToken.None)).AlreadyPresent);
@@ -177,7 +176,7 @@ public sealed class PayPalTrackingTests
     {
         _simulator.SeedCapturedOrder("3C679366HH908993F", "2GG279541U471931P", authorizationId: "0VF52814937998046");
 
-        var failure = await Fails(() => Client().AddAsync("3C679366HH908993F", new PayPalOrderTracker("0VF52814937998046", "443844607820", "FEDEX"), Key(), CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => Client().AddAsync("3C679366HH908993F", new PayPalOrderTracker("0VF52814937998046", "443844607820", "FEDEX"), Key(), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
         StringAssert.Contains(failure.Reason, "422");
@@ -193,7 +192,7 @@ public sealed class PayPalTrackingTests
     {
         _simulator.SeedUncapturedOrder("7XN02467AB1234567", authorizationId: "9AB12345CD6789012");
 
-        var failure = await Fails(() => Client().AddAsync("7XN02467AB1234567", new PayPalOrderTracker("9AB12345CD6789012", "1234", "UPS"), Key(), CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => Client().AddAsync("7XN02467AB1234567", new PayPalOrderTracker("9AB12345CD6789012", "1234", "UPS"), Key(), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
         StringAssert.Contains(failure.Reason, "CAPTURE_ID_NOT_FOUND");
@@ -204,7 +203,7 @@ public sealed class PayPalTrackingTests
     {
         _simulator.SeedCapturedOrder("1AB23456CD7890123", "4CD56789EF0123456", captureStatus: "PENDING", orderStatus: "COMPLETED");
 
-        var failure = await Fails(() => Client().AddAsync("1AB23456CD7890123", new PayPalOrderTracker("4CD56789EF0123456", "1234", "UPS"), Key(), CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => Client().AddAsync("1AB23456CD7890123", new PayPalOrderTracker("4CD56789EF0123456", "1234", "UPS"), Key(), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
         StringAssert.Contains(failure.Reason, "CAPTURE_STATUS_NOT_VALID");
@@ -213,7 +212,7 @@ public sealed class PayPalTrackingTests
     [TestMethod]
     public async Task An_unknown_order_is_a_permanent_resource_not_found()
     {
-        var failure = await Fails(() => Client().AddAsync("NOSUCHORDER000001", new PayPalOrderTracker("8MC585209K746392H", "1234", "UPS"), Key(), CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => Client().AddAsync("NOSUCHORDER000001", new PayPalOrderTracker("8MC585209K746392H", "1234", "UPS"), Key(), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
         StringAssert.Contains(failure.Reason, "RESOURCE_NOT_FOUND");
@@ -225,7 +224,7 @@ public sealed class PayPalTrackingTests
         var (orderId, captureId) = _simulator.SeedCapturedOrder();
         _simulator.FailNext("track", new PayPalFault.RateLimited(7));
 
-        var failure = await Fails(() => Client().AddAsync(orderId, new PayPalOrderTracker(captureId, "1234", "UPS"), Key(), CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => Client().AddAsync(orderId, new PayPalOrderTracker(captureId, "1234", "UPS"), Key(), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         Assert.AreEqual(TimeSpan.FromSeconds(7), failure.RetryAfter);
@@ -241,7 +240,7 @@ public sealed class PayPalTrackingTests
         var (orderId, captureId) = _simulator.SeedCapturedOrder();
         _simulator.FailNext(endpoint, new PayPalFault.ServerError(status));
 
-        var failure = await Fails(() => Client().AddAsync(orderId, new PayPalOrderTracker(captureId, "1234", "UPS"), Key(), CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => Client().AddAsync(orderId, new PayPalOrderTracker(captureId, "1234", "UPS"), Key(), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         StringAssert.Contains(failure.Reason, status.ToString());
@@ -255,7 +254,7 @@ public sealed class PayPalTrackingTests
         var (orderId, captureId) = _simulator.SeedCapturedOrder();
         _simulator.FailNext(endpoint, new PayPalFault.MalformedBody());
 
-        var failure = await Fails(() => Client().AddAsync(orderId, new PayPalOrderTracker(captureId, "1234", "UPS"), Key(), CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => Client().AddAsync(orderId, new PayPalOrderTracker(captureId, "1234", "UPS"), Key(), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         StringAssert.Contains(failure.Reason, "not JSON");
@@ -285,7 +284,7 @@ public sealed class PayPalTrackingTests
         _simulator.RefuseBearerTokens = true;
         try
         {
-            var failure = await Fails(() => client.GetTrackersAsync(orderId, CancellationToken.None));
+            var failure = await PlatformFailures.FailureOf(() => client.GetTrackersAsync(orderId, CancellationToken.None));
 
             Assert.AreEqual(FailureKind.Permanent, failure.Kind);
             StringAssert.Contains(failure.Reason, "401");
@@ -302,7 +301,7 @@ public sealed class PayPalTrackingTests
     {
         var (orderId, _) = _simulator.SeedCapturedOrder();
 
-        var failure = await Fails(() => Client(o => o.ClientSecret = "wrong").GetTrackersAsync(orderId, CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => Client(o => o.ClientSecret = "wrong").GetTrackersAsync(orderId, CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
     }
@@ -312,7 +311,7 @@ public sealed class PayPalTrackingTests
     {
         var client = Client(o => o.ApiBaseUrl = new Uri($"https://127.0.0.1:{LoopbackPorts.Free()}/"));
 
-        Assert.AreEqual(FailureKind.Transient, (await Fails(() => client.GetTrackersAsync("5O190127TN364715T", CancellationToken.None))).Kind);
+        Assert.AreEqual(FailureKind.Transient, (await PlatformFailures.FailureOf(() => client.GetTrackersAsync("5O190127TN364715T", CancellationToken.None))).Kind);
     }
 
     [TestMethod]
@@ -367,7 +366,7 @@ public sealed class PayPalTrackingTests
         var client = Client();
         var added = await client.AddAsync(orderId, new PayPalOrderTracker(captureId, "7777", "UPS"), Key(), CancellationToken.None);
 
-        var failure = await Fails(() => client.UpdateTrackerAsync(orderId, added.Id, [new PayPalTrackerPatch("replace", "/tracking_number", JsonValue.Create("8888"))], Key(), CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => client.UpdateTrackerAsync(orderId, added.Id, [new PayPalTrackerPatch("replace", "/tracking_number", JsonValue.Create("8888"))], Key(), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
         StringAssert.Contains(failure.Reason, "NOT_PATCHABLE");
@@ -379,7 +378,7 @@ public sealed class PayPalTrackingTests
     {
         var (orderId, _) = _simulator.SeedCapturedOrder();
 
-        var failure = await Fails(() => Client().CancelTrackerAsync(orderId, "NOSUCHTRACKER", Key(), CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => Client().CancelTrackerAsync(orderId, "NOSUCHTRACKER", Key(), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
         StringAssert.Contains(failure.Reason, "RESOURCE_NOT_FOUND");
@@ -393,7 +392,7 @@ public sealed class PayPalTrackingTests
         var added = await client.AddAsync(orderId, new PayPalOrderTracker(captureId, "9999", "UPS"), Key(), CancellationToken.None);
         _simulator.FailNext("tracker", new PayPalFault.ServerError(500));
 
-        Assert.AreEqual(FailureKind.Transient, (await Fails(() => client.CancelTrackerAsync(orderId, added.Id, Key(), CancellationToken.None))).Kind);
+        Assert.AreEqual(FailureKind.Transient, (await PlatformFailures.FailureOf(() => client.CancelTrackerAsync(orderId, added.Id, Key(), CancellationToken.None))).Kind);
         Assert.AreEqual("SHIPPED", _simulator.TrackersOf(orderId).Single().Status);
     }
 
@@ -442,7 +441,7 @@ public sealed class PayPalTrackingTests
         var (_, capture) = _simulator.SeedCapturedOrder();
         _simulator.FailNext("trackers-batch", new PayPalFault.RateLimited(2));
 
-        var failure = await Fails(() => Client().AddBatchAsync([new PayPalBatchTracker(capture, "1", "UPS")], Key(), CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => Client().AddBatchAsync([new PayPalBatchTracker(capture, "1", "UPS")], Key(), CancellationToken.None));
 
         Assert.AreEqual((FailureKind.Transient, TimeSpan.FromSeconds(2)), (failure.Kind, failure.RetryAfter));
     }
@@ -456,7 +455,7 @@ public sealed class PayPalTrackingTests
         var key = Key();
         _simulator.FailNext("trackers-batch", new PayPalFault.StallAfterEffect(TimeSpan.FromSeconds(30)));
 
-        Assert.AreEqual(FailureKind.Transient, (await Fails(() => client.AddBatchAsync([new PayPalBatchTracker(first, "A1", "UPS")], key, CancellationToken.None))).Kind);
+        Assert.AreEqual(FailureKind.Transient, (await PlatformFailures.FailureOf(() => client.AddBatchAsync([new PayPalBatchTracker(first, "A1", "UPS")], key, CancellationToken.None))).Kind);
         Assert.AreEqual(1, _simulator.BatchTrackers.Count(t => t.TransactionId == first), "PayPal added it although the answer never came");
 
         var result = await client.AddBatchAsync([new PayPalBatchTracker(first, "A1", "UPS"), new PayPalBatchTracker(second, "B1", "UPS")], key, CancellationToken.None);

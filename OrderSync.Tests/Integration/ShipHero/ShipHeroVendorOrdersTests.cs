@@ -9,6 +9,7 @@ using OrderSync.Core.Platforms.ShipHero;
 using OrderSync.Core.Policy;
 using OrderSync.Sandbox.ShipHero;
 using OrderSync.Tests.Support;
+using static OrderSync.Tests.Support.PlatformFailures;
 
 namespace OrderSync.Tests.Integration.ShipHero;
 
@@ -368,16 +369,4 @@ public sealed class ShipHeroVendorOrdersTests
         Assert.IsTrue(condition(), "the condition never held");
     }
 
-    internal static async Task<PlatformException> FailureOf(Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (PlatformException e)
-        {
-            return e;
-        }
-        throw new AssertFailedException("expected a PlatformException");
-    }
 }

@@ -6,6 +6,7 @@ using OrderSync.Core.Platforms;
 using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
+using static OrderSync.Tests.Support.PlatformFailures;
 
 namespace OrderSync.Tests.Integration.Shopify;
 
@@ -311,16 +312,4 @@ public sealed class ShopifyMerchantOrdersTests
 
     private static ShopifyStore Store() => new(MerchantShop, _simulator.AdminBaseUrl(MerchantShop), Token);
 
-    internal static async Task<PlatformException> FailureOf(Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (PlatformException e)
-        {
-            return e;
-        }
-        throw new AssertFailedException("expected a PlatformException");
-    }
 }

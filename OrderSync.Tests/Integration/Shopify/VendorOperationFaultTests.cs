@@ -2,6 +2,8 @@ using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Sandbox.Shopify;
 
+using OrderSync.Tests.Support;
+
 namespace OrderSync.Tests.Integration.Shopify;
 
 /// <summary>Every vendor-side operation classifies Shopify's failures the same way: 429, 5xx, timeout, THROTTLED, bad bodies.</summary>
@@ -35,7 +37,7 @@ public sealed class VendorOperationFaultTests
         var (kit, call) = await ArrangeAsync(name);
         kit.Simulated.FailNext("*", new ShopifyFault.RateLimited(9));
 
-        var failure = await VendorShopifyKit.FailureOf(call);
+        var failure = await PlatformFailures.FailureOf(call);
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         Assert.AreEqual(TimeSpan.FromSeconds(9), failure.RetryAfter);
@@ -48,7 +50,7 @@ public sealed class VendorOperationFaultTests
         var (kit, call) = await ArrangeAsync(name);
         kit.Simulated.FailNext("*", new ShopifyFault.ServerError(503));
 
-        var failure = await VendorShopifyKit.FailureOf(call);
+        var failure = await PlatformFailures.FailureOf(call);
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         StringAssert.Contains(failure.Reason, "503");
@@ -61,7 +63,7 @@ public sealed class VendorOperationFaultTests
         var (kit, call) = await ArrangeAsync(name);
         kit.Simulated.FailNext("*", new ShopifyFault.Throttled());
 
-        var failure = await VendorShopifyKit.FailureOf(call);
+        var failure = await PlatformFailures.FailureOf(call);
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         StringAssert.Contains(failure.Reason, "throttled");
@@ -75,7 +77,7 @@ public sealed class VendorOperationFaultTests
         var (kit, call) = await ArrangeAsync(name);
         kit.Simulated.FailNext("*", new ShopifyFault.MalformedBody());
 
-        var failure = await VendorShopifyKit.FailureOf(call);
+        var failure = await PlatformFailures.FailureOf(call);
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         StringAssert.Contains(failure.Reason, "not JSON");
@@ -88,7 +90,7 @@ public sealed class VendorOperationFaultTests
         var (kit, call) = await ArrangeAsync(name, TimeSpan.FromMilliseconds(500));
         kit.Simulated.FailNext("*", new ShopifyFault.StallBeforeEffect(TimeSpan.FromSeconds(30)));
 
-        var failure = await VendorShopifyKit.FailureOf(call);
+        var failure = await PlatformFailures.FailureOf(call);
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         StringAssert.Contains(failure.Reason, "in time");
@@ -113,7 +115,7 @@ public sealed class VendorOperationFaultTests
         var (kit, call) = await ArrangeAsync(name);
         kit.Simulated.FailNext(field, new ShopifyFault.UnexpectedShape());
 
-        var failure = await VendorShopifyKit.FailureOf(call);
+        var failure = await PlatformFailures.FailureOf(call);
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         StringAssert.Contains(failure.Reason, $"answered {field} in an unexpected shape");

@@ -2,6 +2,8 @@ using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Sandbox.Shopify;
 
+using OrderSync.Tests.Support;
+
 namespace OrderSync.Tests.Integration.Shopify;
 
 /// <summary>orderCancel on a vendor order (asynchronous, answers a job), against the simulator over loopback.</summary>
@@ -48,7 +50,7 @@ public sealed class VendorOrderCancellationTests
         kit.Simulated.FailNext("orderCancel", new ShopifyFault.StallAfterEffect(TimeSpan.FromSeconds(30)));
         var slow = new ShopifyVendorOrderCancellation(new ShopifyGraphQlClient(new HttpClient { Timeout = TimeSpan.FromMilliseconds(500) },
             Support.TestStorage.Wrap(new global::OrderSync.Core.Configuration.ShopifyOptions()), TimeProvider.System));
-        var lost = await VendorShopifyKit.FailureOf(() => slow.CancelAsync(kit.Store, id, VendorCancelReason.Staff, restock: false, null, CancellationToken.None));
+        var lost = await PlatformFailures.FailureOf(() => slow.CancelAsync(kit.Store, id, VendorCancelReason.Staff, restock: false, null, CancellationToken.None));
         Assert.AreEqual(FailureKind.Transient, lost.Kind);
 
         var retry = await kit.Cancellation.CancelAsync(kit.Store, id, VendorCancelReason.Staff, restock: false, null, CancellationToken.None);
@@ -63,7 +65,7 @@ public sealed class VendorOrderCancellationTests
         var id = await kit.PushAsync();
         kit.Simulated.FailNext("orderCancel", new ShopifyFault.UserError("orderId", "Cannot cancel an order with active returns"));
 
-        var failure = await VendorShopifyKit.FailureOf(() =>
+        var failure = await PlatformFailures.FailureOf(() =>
             kit.Cancellation.CancelAsync(kit.Store, id, VendorCancelReason.Customer, restock: true, null, CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
@@ -76,7 +78,7 @@ public sealed class VendorOrderCancellationTests
     {
         var kit = await VendorShopifyKit.StartAsync();
 
-        var failure = await VendorShopifyKit.FailureOf(() =>
+        var failure = await PlatformFailures.FailureOf(() =>
             kit.Cancellation.CancelAsync(kit.Store, "gid://shopify/Order/1", VendorCancelReason.Customer, restock: true, null, CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);

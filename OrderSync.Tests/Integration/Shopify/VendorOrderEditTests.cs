@@ -2,6 +2,8 @@ using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Sandbox.Shopify;
 
+using OrderSync.Tests.Support;
+
 namespace OrderSync.Tests.Integration.Shopify;
 
 /// <summary>orderEditBegin → changes → orderEditCommit on a vendor order, against the simulator over loopback.</summary>
@@ -67,7 +69,7 @@ public sealed class VendorOrderEditTests
             [new VendorLineAddition("gid://shopify/ProductVariant/42", null, null, null, null, 1)]);
         kit.Simulated.FailNext(failing, new ShopifyFault.ServerError(502));
 
-        var failure = await VendorShopifyKit.FailureOf(() => kit.Edits.EditAsync(kit.Store, id, edit, CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => kit.Edits.EditAsync(kit.Store, id, edit, CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         StringAssert.Contains(failure.Reason, "was not committed: the order is unchanged");
@@ -88,7 +90,7 @@ public sealed class VendorOrderEditTests
         var id = await kit.PushAsync();
         kit.Simulated.FailNext("orderEditSetQuantity", new ShopifyFault.UserError("quantity", "Quantity can't be less than the fulfilled quantity"));
 
-        var failure = await VendorShopifyKit.FailureOf(() => kit.Edits.EditAsync(kit.Store, id,
+        var failure = await PlatformFailures.FailureOf(() => kit.Edits.EditAsync(kit.Store, id,
             new VendorLineEdit(new Dictionary<string, int> { [kit.Side.Order(id)!.Lines[0].Id] = 1 }, []), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
@@ -102,7 +104,7 @@ public sealed class VendorOrderEditTests
         var kit = await VendorShopifyKit.StartAsync();
         var id = await kit.PushAsync();
 
-        var failure = await VendorShopifyKit.FailureOf(() => kit.Edits.EditAsync(kit.Store, id,
+        var failure = await PlatformFailures.FailureOf(() => kit.Edits.EditAsync(kit.Store, id,
             new VendorLineEdit(new Dictionary<string, int> { ["gid://shopify/LineItem/1"] = 1 }, []), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
@@ -116,7 +118,7 @@ public sealed class VendorOrderEditTests
         var id = await kit.PushAsync();
         await kit.Cancellation.CancelAsync(kit.Store, id, VendorCancelReason.Customer, restock: true, null, CancellationToken.None);
 
-        var failure = await VendorShopifyKit.FailureOf(() => kit.Edits.EditAsync(kit.Store, id,
+        var failure = await PlatformFailures.FailureOf(() => kit.Edits.EditAsync(kit.Store, id,
             new VendorLineEdit(new Dictionary<string, int> { [kit.Side.Order(id)!.Lines[0].Id] = 1 }, []), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);

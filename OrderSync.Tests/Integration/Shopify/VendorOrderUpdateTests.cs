@@ -3,6 +3,8 @@ using OrderSync.Core.Orders;
 using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Sandbox.Shopify;
 
+using OrderSync.Tests.Support;
+
 namespace OrderSync.Tests.Integration.Shopify;
 
 /// <summary>orderUpdate on a vendor order, against the simulator over loopback.</summary>
@@ -68,7 +70,7 @@ public sealed class VendorOrderUpdateTests
         var id = await kit.PushAsync();
         kit.Simulated.FailNext("orderUpdate", new ShopifyFault.UserError("shippingAddress.zip", "Zip is invalid for United Kingdom"));
 
-        var failure = await VendorShopifyKit.FailureOf(() => kit.Updates.UpdateAsync(kit.Store, id, new VendorOrderChanges(Note: "x"), CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => kit.Updates.UpdateAsync(kit.Store, id, new VendorOrderChanges(Note: "x"), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
         StringAssert.Contains(failure.Reason, "shippingAddress.zip: Zip is invalid for United Kingdom");
@@ -79,7 +81,7 @@ public sealed class VendorOrderUpdateTests
     {
         var kit = await VendorShopifyKit.StartAsync();
 
-        var failure = await VendorShopifyKit.FailureOf(() =>
+        var failure = await PlatformFailures.FailureOf(() =>
             kit.Updates.UpdateAsync(kit.Store, "gid://shopify/Order/1", new VendorOrderChanges(Note: "x"), CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);

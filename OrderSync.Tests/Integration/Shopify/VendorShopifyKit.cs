@@ -7,6 +7,7 @@ using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Core.Policy;
 using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
+using static OrderSync.Tests.Support.PlatformFailures;
 
 namespace OrderSync.Tests.Integration.Shopify;
 
@@ -61,16 +62,4 @@ internal sealed class VendorShopifyKit
             new RoutedLine("12", "VENDOR-SKU-2", "Punch cards", 5, 1.00m)),
         "leave at the door", "Standard");
 
-    public static async Task<PlatformException> FailureOf(Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (PlatformException e)
-        {
-            return e;
-        }
-        throw new AssertFailedException("expected a PlatformException");
-    }
 }

@@ -8,6 +8,7 @@ using OrderSync.Core.Platforms;
 using OrderSync.Core.Platforms.Stripe;
 using OrderSync.Sandbox.Stripe;
 using OrderSync.Tests.Support;
+using static OrderSync.Tests.Support.PlatformFailures;
 
 namespace OrderSync.Tests.Integration.Stripe;
 
@@ -319,16 +320,4 @@ public sealed class StripeShippingTests
 
     private static StripeTrackingUpdate Update(params string[] numbers) => new(PaymentIntentId, ShipTo(), "UPS", numbers);
 
-    private static async Task<PlatformException> FailureOf(Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (PlatformException e)
-        {
-            return e;
-        }
-        throw new AssertFailedException("expected a PlatformException");
-    }
 }

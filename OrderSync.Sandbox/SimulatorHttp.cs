@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+
+namespace OrderSync.Sandbox;
+
+/// <summary>What every platform simulator does the same way: stall a reply, write JSON, find a GraphQL operation's root field.</summary>
+internal static partial class SimulatorHttp
+{
+    /// <summary>Holds the request for <paramref name="delay"/>.</summary>
+    /// <returns>False when the caller went away during the stall.</returns>
+    public static async Task<bool> StallAsync(TimeSpan delay, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(delay, aborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public static async Task WriteJsonAsync(HttpResponse response, int status, JsonObject body)
+    {
+        response.StatusCode = status;
+        response.ContentType = "application/json; charset=utf-8";
+        await response.WriteAsync(body.ToJsonString());
+    }
+
+    /// <summary>The first field inside the operation's selection set: what a GraphQL request asks for.</summary>
+    public static string RootField(string query) =>
+        RootFieldPattern().Match(query) is { Success: true } m ? m.Groups["field"].Value : "";
+
+    [GeneratedRegex(@"^[^{]*\{\s*(?<field>[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.Singleline)]
+    private static partial Regex RootFieldPattern();
+}
