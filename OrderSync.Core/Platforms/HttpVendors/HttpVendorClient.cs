@@ -74,22 +74,7 @@ public sealed class HttpVendorClient(HttpClient http, TimeProvider time)
         if (idempotencyKey is not null) request.Headers.TryAddWithoutValidation(IdempotencyHeader, idempotencyKey);
 
         HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw PlatformException.Transient($"{Platform} {vendor} could not be reached: {e.Message}", inner: e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw PlatformException.Transient($"{Platform} {vendor} did not answer in time", inner: e);
-        }
-        catch (Exception e) when (Resilience.OrderSyncResilience.Classify($"{Platform} {vendor}", e) is { } failure)
-        {
-            throw failure;
-        }
+        response = await PlatformHttp.SendAsync(http, request, $"{Platform} {vendor}", cancellationToken);
 
         using (response)
         {

@@ -90,18 +90,7 @@ public sealed class PayPalApiClient(HttpClient http, IOptions<PayPalOptions> opt
     private async Task<JsonDocument> SendAsync(HttpRequestMessage request, string what, bool bearer, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw PlatformException.Transient($"{Platform} could not be reached for {what}: {e.Message}", inner: e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw PlatformException.Transient($"{Platform} did not answer {what} in time", inner: e);
-        }
+        response = await PlatformHttp.SendAsync(http, request, $"{Platform} ({what})", cancellationToken);
 
         using (response)
         {

@@ -206,18 +206,7 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
             if (payload is not null) request.Content = new ByteArrayContent(payload) { Headers = { ContentType = Json } };
 
             HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(request, cancellationToken);
-            }
-            catch (HttpRequestException e)
-            {
-                throw PlatformException.Transient($"{Platform} could not be reached for {what}: {e.Message}", inner: e);
-            }
-            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw PlatformException.Transient($"{Platform} did not answer {what} in time", inner: e);
-            }
+            response = await PlatformHttp.SendAsync(http, request, $"{Platform} ({what})", cancellationToken);
 
             using (response)
             {

@@ -77,22 +77,7 @@ public sealed partial class ShipHeroGraphQlClient(HttpClient http, ShipHeroToken
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ShipHeroAccount account, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await http.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw PlatformException.Transient($"{Platform} vendor {account} could not be reached: {e.Message}", inner: e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw PlatformException.Transient($"{Platform} vendor {account} did not answer in time", inner: e);
-        }
-        catch (Exception e) when (Resilience.OrderSyncResilience.Classify($"{Platform} vendor {account}", e) is { } failure)
-        {
-            throw failure;
-        }
+        return await PlatformHttp.SendAsync(http, request, $"{Platform} vendor {account}", cancellationToken);
     }
 
     /// <summary>When one of the errors says the account is out of credits: how long to wait.</summary>

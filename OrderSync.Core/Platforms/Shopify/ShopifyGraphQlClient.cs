@@ -77,22 +77,7 @@ public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOption
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ShopifyStore store, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await http.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw PlatformException.Transient($"{Platform} store {store} could not be reached: {e.Message}", inner: e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw PlatformException.Transient($"{Platform} store {store} did not answer in time", inner: e);
-        }
-        catch (Exception e) when (Resilience.OrderSyncResilience.Classify($"{Platform} store {store}", e) is { } failure)
-        {
-            throw failure;
-        }
+        return await PlatformHttp.SendAsync(http, request, $"{Platform} store {store}", cancellationToken);
     }
 
     /// <summary>Feeds extensions.cost {requestedQueryCost, throttleStatus} into the store's bucket; false when the answer had none.</summary>
