@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
+using OrderSync.Core.Platforms.Resilience;
 using OrderSync.Core.Platforms.PayPal;
 using OrderSync.Core.Webhooks;
 using OrderSync.Core.Webhooks.PayPal;
@@ -25,11 +26,13 @@ internal static class PayPalServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PayPalOptions>, PayPalOptionsValidator>();
 
         services.AddHttpClient<PayPalCertificateClient>(Timeout).ConfigurePrimaryHttpMessageHandler(Handler).SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
-        services.AddHttpClient<PayPalApiClient>(Timeout).ConfigurePrimaryHttpMessageHandler(Handler).SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
+        services.AddHttpClient<PayPalApiClient>(Timeout).ConfigurePrimaryHttpMessageHandler(Handler).SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan)
+            .AddOrderSyncResilience(Platform.PayPal, configuration);
         services.AddSingleton<PayPalCertificateStore>();
         services.AddSingleton(PayPalCertificateTrust.SystemRoots);
         services.AddSingleton<PayPalAccessTokens>();
-        services.AddHttpClient<PayPalTracking>(Timeout).ConfigurePrimaryHttpMessageHandler(Handler).SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
+        services.AddHttpClient<PayPalTracking>(Timeout).ConfigurePrimaryHttpMessageHandler(Handler).SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan)
+            .AddOrderSyncResilience(Platform.PayPal, configuration);
         services.AddSingleton<PayPalOfflineVerifier>();
         services.AddSingleton<PayPalOnlineVerifier>();
         services.AddSingleton<IPayPalSignatureVerifier>(sp => sp.GetRequiredService<IOptions<PayPalOptions>>().Value.Verification == PayPalVerification.Online
