@@ -41,7 +41,7 @@ public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOption
         try
         {
             if (delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken);
-            answered = await SendAsync(request, store, cancellationToken);
+            answered = await PlatformHttp.SendAsync(http, request, $"{Platform} store {store}", cancellationToken);
             var body = await answered.Content.ReadAsByteArrayAsync(cancellationToken);
             try
             {
@@ -73,11 +73,6 @@ public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOption
         if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
             throw PlatformException.Transient($"{Platform} store {store} answered without data");
         return data;
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ShopifyStore store, CancellationToken cancellationToken)
-    {
-        return await PlatformHttp.SendAsync(http, request, $"{Platform} store {store}", cancellationToken);
     }
 
     /// <summary>Feeds extensions.cost {requestedQueryCost, throttleStatus} into the store's bucket; false when the answer had none.</summary>
