@@ -26,7 +26,9 @@ public static class TimelineText
             OperatorRetry r => new TimelineEntry(at, "signal", $"retry requested by {r.Operator}"),
             OrderUpdated u => new TimelineEntry(at, "signal", $"order {u.Order.Name} updated{from}"),
             OrderEdited e => new TimelineEntry(at, "signal", $"order edited: {e.Additions.Length} line change(s) added, {e.Removals.Length} removed{from}"),
-            OrderCancelled c => new TimelineEntry(at, "signal", $"order cancelled ({c.Reason ?? "no reason given"}){from}"),
+            OrderCancelled c => new TimelineEntry(at, "signal", $"order {c.Order.Name} cancelled ({c.Reason ?? "no reason given"}){from}"),
+            CommandSucceeded s => new TimelineEntry(at, "signal", $"{s.CommandId} succeeded{(s.Reference is null ? "" : $": {s.Reference}")}"),
+            OperatorReevaluate r => new TimelineEntry(at, "signal", $"re-evaluation requested by {r.Operator}"),
             PaymentReported p => new TimelineEntry(at, "signal",
                 $"{p.Platform} payment {p.Event.ToString().ToLowerInvariant()}{(p.Amount is { } m ? $" {m.Amount} {m.Currency}" : "")}{(p.Reference is null ? "" : $" ({p.Reference})")}{from}"),
             VendorShipped v => new TimelineEntry(at, "signal",
@@ -36,9 +38,5 @@ public static class TimelineText
         };
     }
 
-    private static string Describe(Command command) => command switch
-    {
-        PushOrderToVendor p => $"push {p.Draft.Lines.Length} line(s) to vendor {p.VendorId} ({p.Id})",
-        _ => $"{command.GetType().Name} ({command.Id})",
-    };
+    private static string Describe(Command command) => $"{OrderLifecycle.Describe(command)} ({command.Id})";
 }

@@ -6,126 +6,103 @@ namespace OrderSync.Core.Lifecycle;
 /// <summary>
 /// The order's rules, as one pure function: (state, signal, settings, now) → decision.
 /// No I/O, no clock, no randomness: both shells and the tests get the same answer from the same inputs.
+/// Each signal first changes what OrderSync knows (this file, <see cref="Payments"/>, <see cref="Shipments"/>,
+/// <see cref="Outcomes"/>); then <see cref="Reconciler"/> compares what is wanted with what each platform holds and issues
+/// the commands that close the gap. A signal that changes nothing issues nothing: duplicates and stale signals are harmless.
 /// </summary>
 public static class OrderLifecycle
 {
-    public static Decision Decide(OrderState state, Signal signal, SyncSettings settings, DateTimeOffset now) =>
-        (signal, state) switch
+    public static Decision Decide(OrderState state, Signal signal, SyncSettings settings, DateTimeOffset now)
+    {
+        var deciding = new Deciding(state, settings, now);
+        if (Apply(deciding, signal) is { } unchanged) return Decision.Unchanged(state, unchanged);
+        Reconciler.Reconcile(deciding);
+        return deciding.ToDecision();
+    }
+
+    /// <summary>Takes in what the signal says; returns why nothing changed when the signal is a duplicate, stale or not applicable.</summary>
+    private static string? Apply(Deciding d, Signal signal) => (signal, d.State) switch
+    {
+        (OrderPlaced placed, { Order: null }) => Record(d, placed.Order),
+        (OrderPlaced, _) => "order already recorded; repeated notice ignored",
+        // Shopify does not promise order: an update may come before the create, and carries the whole order.
+        (OrderUpdated updated, { Order: null }) => Record(d, updated.Order),
+        (OrderUpdated updated, { Order: { } known }) when updated.Order.UpdatedAt <= known.UpdatedAt =>
+            $"update of {updated.Order.UpdatedAt:u} is not newer than the order known ({known.UpdatedAt:u}); ignored",
+        (OrderUpdated updated, _) => Refresh(d, updated.Order),
+        (OrderCancelled cancelled, _) => Cancel(d, cancelled),
+        (OrderEdited edited, _) => Edit(d, edited),
+        (PaymentReported payment, _) => Payments.Apply(d, payment),
+        (VendorShipped shipped, _) => Shipments.Record(d, shipped),
+        (VendorOrderCancelled cancelled, _) => Shipments.VendorCancelled(d, cancelled),
+        (VendorOrderCreated or CommandSucceeded or CommandFailed, _) => Outcomes.Apply(d, signal),
+        (WakeUp, _) => d.State.Work.Any(w => w.Status == WorkStatus.WaitingToRetry && w.Retry?.NextAttemptAt <= d.Now) ? null : "woke up: nothing due",
+        (OperatorRetry retry, _) => Outcomes.Resume(d, retry.Operator),
+        (OperatorReevaluate reevaluate, { Order: null }) => $"re-evaluation by {reevaluate.Operator}: the order is not known yet",
+        (OperatorReevaluate reevaluate, _) => Note(d, $"re-evaluated by {reevaluate.Operator} under the current settings"),
+        _ => $"{signal.GetType().Name} is not a signal OrderSync acts on",
+    };
+
+    /// <summary>A command in words, for the timeline and notes.</summary>
+    public static string Describe(Command command) => Outcomes.Describe(command);
+
+    private static string? Record(Deciding d, Order order)
+    {
+        d.State = d.State with { Order = order };
+        d.Note($"order {order.Name} recorded with {order.Lines.Length} line(s)");
+        return null;
+    }
+
+    /// <summary>A newer snapshot of the order. Failed order changes get another try with the new data.</summary>
+    private static string? Refresh(Deciding d, Order order)
+    {
+        d.State = d.State with
         {
-            (OrderPlaced placed, { Order: null }) => Place(state, placed.Order, settings),
-            (OrderPlaced, _) => Decision.Unchanged(state, "order already recorded; repeated notice ignored"),
-            // Shopify does not promise order: an update may come before the create, and carries the whole order.
-            (OrderUpdated updated, { Order: null }) => Place(state, updated.Order, settings),
-            (OrderUpdated updated, { Order: { } known }) when updated.Order.UpdatedAt <= known.UpdatedAt =>
-                Decision.Unchanged(state, $"update of {updated.Order.UpdatedAt:u} is not newer than the order known ({known.UpdatedAt:u}); ignored"),
-            (OrderUpdated updated, _) => Decision.Of(state with { Order = updated.Order }, [], [$"order updated as of {updated.Order.UpdatedAt:u}"]),
-            (VendorOrderCreated created, _) => Created(state, created),
-            (CommandFailed failed, _) => Failed(state, failed, settings.Retry, now),
-            (WakeUp, _) => RetryDue(state, settings, now),
-            (OperatorRetry retry, _) => Resume(state, retry, settings),
-            _ => Decision.Unchanged(state, $"{signal.GetType().Name} recorded; OrderSync does not act on it yet"),
+            Order = order,
+            Work = [.. d.State.Work.Where(w => !(w.Status == WorkStatus.Failed && w.Command is UpdateVendorOrder or EditVendorOrderLines))],
         };
-
-    private static Decision Place(OrderState state, Order order, SyncSettings settings)
-    {
-        var routing = OrderRouting.Route(order, settings);
-        var hold = HoldReason(order, settings);
-        var subOrders = routing.Vendors
-            .Select(v => hold is null
-                ? new SubOrder(v.VendorId, v.Lines, SubOrderStatus.Pushing)
-                : new SubOrder(v.VendorId, v.Lines, SubOrderStatus.Held, hold))
-            .ToList();
-        // When the whole order is held, that reason comes first on the lines no vendor takes too.
-        var unrouted = hold is null ? routing.Unrouted : [.. routing.Unrouted.Select(u => u with { Reason = $"{hold}; {u.Reason}" })];
-        var placed = state with { Order = order, SubOrders = [.. subOrders], Unrouted = unrouted };
-
-        var notes = new List<string> { $"order {order.Name} recorded with {order.Lines.Length} line(s)" };
-        notes.AddRange(unrouted.Select(u => $"held: {u.Reason}"));
-        if (subOrders.Count == 0) notes.Add("no line is fulfilled by a vendor: nothing to push");
-        notes.AddRange(subOrders.Select(s => s.Status == SubOrderStatus.Held
-            ? $"vendor {s.VendorId}: held, {s.Reason}"
-            : $"vendor {s.VendorId}: pushing {s.Lines.Length} line(s)"));
-
-        var pushes = subOrders.Where(s => s.Status == SubOrderStatus.Pushing).Select(s => Push(placed, s));
-        return Decision.Of(placed, pushes, notes);
+        d.Note($"order updated as of {order.UpdatedAt:u}");
+        return null;
     }
 
-    /// <summary>Why the order may not be pushed now, if anything stops it; the master switch first, then what the order itself says.</summary>
-    private static string? HoldReason(Order order, SyncSettings settings) =>
-        !settings.EnableOrderSync ? settings.DisabledReason
-        : order.CancelledAt is not null ? "the order was cancelled: it is never pushed"
-        : order.PaymentStatus is PaymentStatus.Refunded or PaymentStatus.Voided ? $"payment is {order.PaymentStatus}: the order is never pushed"
-        : settings.PushOnlyIfPaid && !order.PaymentStatus.IsCaptured() ? $"awaiting payment (push only if paid; payment is {order.PaymentStatus})"
-        : null;
-
-    private static Decision Created(OrderState state, VendorOrderCreated created)
+    /// <summary>Cancellation only ever moves forward: a cancel notice older than the order known still cancels it.</summary>
+    private static string? Cancel(Deciding d, OrderCancelled cancelled)
     {
-        if (Awaiting(state, created.CommandId) is not { } sub)
-            return Decision.Unchanged(state, $"result of {created.CommandId} already applied");
-        var pushed = sub with
+        if (d.State.Order is { CancelledAt: not null }) return "order already cancelled; repeated notice ignored";
+        var order = d.State.Order is { } known && known.UpdatedAt >= cancelled.Order.UpdatedAt
+            ? known with { CancelledAt = cancelled.At }
+            : cancelled.Order with { CancelledAt = cancelled.At };
+        d.State = d.State with { Order = order };
+        d.Note($"order {order.Name} cancelled{(cancelled.Reason is null ? "" : $" ({cancelled.Reason})")}");
+        return null;
+    }
+
+    /// <summary>
+    /// orders/edited names lines by id with quantity deltas. A line it adds that the order does not have yet cannot be
+    /// routed from the edit alone: the orders/updated Shopify sends with every edit carries it, whole.
+    /// </summary>
+    private static string? Edit(Deciding d, OrderEdited edited)
+    {
+        if (edited.EditId is { } id && d.State.AppliedEdits.Contains(id)) return $"edit {id} already applied";
+        if (d.State.Order is not { } order) return "edit of an order not known yet: its snapshot will carry the edit";
+        if (order.UpdatedAt >= edited.At) return $"edit of {edited.At:u} is already in the order known ({order.UpdatedAt:u})";
+        var unknown = edited.Additions.Concat(edited.Removals).Select(c => c.LineId).Where(l => order.Lines.All(o => o.LineId != l)).ToList();
+        if (unknown.Count > 0) return $"edit adds line(s) {string.Join(", ", unknown)} not known yet: applied when the order's update names them";
+
+        int Delta(string line) => edited.Additions.Where(c => c.LineId == line).Sum(c => c.Delta) - edited.Removals.Where(c => c.LineId == line).Sum(c => c.Delta);
+        var lines = order.Lines.Select(l => l with { Quantity = Math.Max(0, l.Quantity + Delta(l.LineId)) });
+        d.State = d.State with
         {
-            Status = SubOrderStatus.Pushed, VendorOrderId = created.VendorOrderId,
-            VendorOrderName = created.VendorOrderName, Reason = null, Retry = null,
+            Order = order with { Lines = [.. lines], UpdatedAt = edited.At },
+            AppliedEdits = edited.EditId is { } applied ? d.State.AppliedEdits.Add(applied) : d.State.AppliedEdits,
         };
-        return Decision.Of(state.With(pushed), [], [$"vendor {sub.VendorId}: pushed as {created.VendorOrderName ?? created.VendorOrderId}"]);
+        d.Note($"order edited: {edited.Additions.Length} addition(s), {edited.Removals.Length} removal(s)");
+        return null;
     }
 
-    private static Decision Failed(OrderState state, CommandFailed failed, RetryPolicy retry, DateTimeOffset now)
+    private static string? Note(Deciding d, string note)
     {
-        if (Awaiting(state, failed.CommandId) is not { } sub)
-            return Decision.Unchanged(state, $"outcome of {failed.CommandId} already applied");
-
-        var attempts = (sub.Retry?.Attempts ?? 0) + 1;
-        var firstFailure = sub.Retry?.FirstFailureAt ?? now;
-        if (failed.Kind == FailureKind.Permanent || now - firstFailure >= retry.Budget)
-        {
-            var reason = failed.Kind == FailureKind.Permanent
-                ? failed.Reason
-                : $"gave up after {attempts} attempts over {now - firstFailure:g}: {failed.Reason}";
-            var failedSub = sub with { Status = SubOrderStatus.Failed, Reason = reason, Retry = null };
-            return Decision.Of(state.With(failedSub), [], [$"vendor {sub.VendorId}: failed, {reason}"]);
-        }
-
-        var next = now + retry.DelayAfter(attempts, failed.RetryAfter);
-        var waiting = sub with { Retry = new RetryState(attempts, firstFailure, next, failed.Reason) };
-        return Decision.Of(state.With(waiting), [], [$"vendor {sub.VendorId}: attempt {attempts} failed ({failed.Reason}); next try at {next:u}"]);
-    }
-
-    private static Decision RetryDue(OrderState state, SyncSettings settings, DateTimeOffset now)
-    {
-        var due = state.SubOrders.Where(s => s.Status == SubOrderStatus.Pushing && s.Retry?.NextAttemptAt <= now).ToList();
-        if (due.Count == 0) return Decision.Unchanged(state, "woke up: nothing due");
-        if (!settings.EnableOrderSync)
-        {
-            var held = due.Aggregate(state, (st, s) => st.With(s with { Status = SubOrderStatus.Held, Reason = settings.DisabledReason, Retry = null }));
-            return Decision.Of(held, [], due.Select(s => $"vendor {s.VendorId}: retry not sent, held: {settings.DisabledReason}"));
-        }
-        var next = due.Aggregate(state, (st, s) => st.With(s with { Retry = s.Retry! with { NextAttemptAt = null } }));
-        return Decision.Of(next, due.Select(s => Push(next, s)), due.Select(s => $"vendor {s.VendorId}: retrying push"));
-    }
-
-    /// <summary>An operator's retry pushes what failed, and what was held for a reason that no longer holds.</summary>
-    private static Decision Resume(OrderState state, OperatorRetry retry, SyncSettings settings)
-    {
-        if (state.Order is not { } order) return Decision.Unchanged(state, $"retry by {retry.Operator}: the order is not known yet");
-        if (HoldReason(order, settings) is { } hold) return Decision.Unchanged(state, $"retry by {retry.Operator}: nothing sent, {hold}");
-        var resumable = state.SubOrders.Where(s => s.Status is SubOrderStatus.Failed or SubOrderStatus.Held).ToList();
-        if (resumable.Count == 0) return Decision.Unchanged(state, $"retry by {retry.Operator}: nothing has failed or is held");
-        var next = resumable.Aggregate(state, (st, s) => st.With(s with { Status = SubOrderStatus.Pushing, Reason = null, Retry = null }));
-        return Decision.Of(next, resumable.Select(s => Push(next, s)), resumable.Select(s => $"vendor {s.VendorId}: retry requested by {retry.Operator}"));
-    }
-
-    /// <summary>The sub-order whose in-flight command this is, if its outcome has not been applied yet.</summary>
-    private static SubOrder? Awaiting(OrderState state, string commandId) =>
-        state.SubOrders.FirstOrDefault(s =>
-            s.Status == SubOrderStatus.Pushing && s.Retry?.NextAttemptAt is null
-            && IdempotencyKeys.Push(state.Key, s.VendorId) == commandId);
-
-    private static PushOrderToVendor Push(OrderState state, SubOrder sub)
-    {
-        var order = state.Order!;
-        var draft = new VendorOrderDraft(order.Key, order.Name, order.Currency, order.Customer, order.ShippingAddress,
-            sub.Lines, order.Note, order.ShippingMethod);
-        return new PushOrderToVendor(IdempotencyKeys.Push(state.Key, sub.VendorId), sub.VendorId, draft);
+        d.Note(note);
+        return null;
     }
 }

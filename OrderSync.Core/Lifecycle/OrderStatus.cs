@@ -1,21 +1,42 @@
 namespace OrderSync.Core.Lifecycle;
 
-/// <summary>The one-word status an operator filters orders by, derived from the sub-orders.</summary>
+/// <summary>The one-word status an operator filters orders by, derived from the order's state.</summary>
 public static class OrderStatus
 {
     public const string New = "new";
     public const string Failed = "failed";
+    public const string Attention = "attention";
     public const string Held = "held";
     public const string Pushing = "pushing";
+
+    /// <summary>At the vendor, awaiting (more) tracking.</summary>
     public const string Pushed = "pushed";
+
+    /// <summary>Every vendor shipped; tracking is still being reported.</summary>
+    public const string Shipped = "shipped";
+
+    /// <summary>Every vendor shipped and every report is made: nothing left to do.</summary>
+    public const string Completed = "completed";
+
+    public const string Cancelled = "cancelled";
+
+    /// <summary>No line goes to a vendor: the order is only recorded.</summary>
     public const string Recorded = "recorded";
 
-    /// <summary>The most urgent condition wins: failed, then held, then in progress.</summary>
+    public static IReadOnlyList<string> All { get; } = [New, Failed, Attention, Held, Pushing, Pushed, Shipped, Completed, Cancelled, Recorded];
+
+    /// <summary>The most urgent condition wins: failed, then attention, then held, then work in progress.</summary>
     public static string Of(OrderState state) =>
         state.Order is null ? New
-        : state.SubOrders.Any(s => s.Status == SubOrderStatus.Failed) ? Failed
+        : state.SubOrders.Any(s => s.Status == SubOrderStatus.Failed) || state.Work.Any(w => w.Status == WorkStatus.Failed) ? Failed
+        : state.OpenAttention.Any() ? Attention
         : state.SubOrders.Any(s => s.Status == SubOrderStatus.Held) || !state.Unrouted.IsEmpty ? Held
-        : state.SubOrders.Any(s => s.Status == SubOrderStatus.Pushing) ? Pushing
-        : state.SubOrders.IsEmpty ? Recorded
-        : Pushed;
+        : state.SubOrders.Any(s => s.Status is SubOrderStatus.Pushing or SubOrderStatus.Cancelling) ? Pushing
+        : state.SubOrders.Any(s => s.Status == SubOrderStatus.Pushed) ? Pushed
+        : state.SubOrders.Any(s => s.Status == SubOrderStatus.Shipped) ? (state.Work.IsEmpty ? Completed : Shipped)
+        : state.SubOrders.IsEmpty ? (state.Order.CancelledAt is null ? Recorded : Cancelled)
+        : Cancelled;
+
+    /// <summary>Nothing is left to do, and nothing will be unless a new signal comes: the Azure shell ends the order's orchestration.</summary>
+    public static bool IsTerminal(OrderState state) => Of(state) is Completed or Cancelled;
 }

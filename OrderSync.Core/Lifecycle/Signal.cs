@@ -17,6 +17,8 @@ namespace OrderSync.Core.Lifecycle;
 [JsonDerivedType(typeof(PaymentReported), "paymentReported")]
 [JsonDerivedType(typeof(VendorShipped), "vendorShipped")]
 [JsonDerivedType(typeof(VendorOrderCancelled), "vendorOrderCancelled")]
+[JsonDerivedType(typeof(CommandSucceeded), "commandSucceeded")]
+[JsonDerivedType(typeof(OperatorReevaluate), "operatorReevaluate")]
 public abstract record Signal;
 
 /// <summary>The merchant store reported a new order (Shopify orders/create).</summary>
@@ -30,8 +32,11 @@ public sealed record OrderEdited(string? EditId, ImmutableArray<LineDelta> Addit
 
 public sealed record LineDelta(string LineId, int Delta);
 
-/// <summary>The merchant cancelled the order (Shopify orders/cancelled).</summary>
-public sealed record OrderCancelled(string? Reason, DateTimeOffset At) : Signal;
+/// <summary>The merchant cancelled the order (Shopify orders/cancelled, which carries the whole order).</summary>
+public sealed record OrderCancelled(Order Order, string? Reason) : Signal
+{
+    [JsonIgnore] public DateTimeOffset At => Order.CancelledAt ?? Order.UpdatedAt;
+}
 
 /// <summary>A payment platform (or the store) reported what happened to the money.</summary>
 /// <param name="Reference">The platform's id of the payment it is about: PaymentIntent, PayPal capture, Shopify refund…</param>
@@ -65,14 +70,20 @@ public sealed record VendorOrderCancelled(string VendorId, string? VendorOrderId
 /// <summary>A push succeeded: the vendor holds the order under its own id.</summary>
 public sealed record VendorOrderCreated(string CommandId, string VendorOrderId, string? VendorOrderName) : Signal;
 
+/// <summary>A command other than a push succeeded; <paramref name="Reference"/> is the platform's id for what it made (fulfillment, tracker).</summary>
+public sealed record CommandSucceeded(string CommandId, string? Reference = null) : Signal;
+
 /// <summary>A command did not succeed; transient failures may be retried, permanent ones need a person.</summary>
 public sealed record CommandFailed(string CommandId, FailureKind Kind, string Reason, TimeSpan? RetryAfter = null) : Signal;
 
 /// <summary>A wake-up the decider asked for (retry backoff, deadlines) has come due.</summary>
 public sealed record WakeUp : Signal;
 
-/// <summary>An operator asks OrderSync to try failed work again.</summary>
+/// <summary>An operator asks OrderSync to try failed work again, and acknowledges what needed attention.</summary>
 public sealed record OperatorRetry(string Operator) : Signal;
+
+/// <summary>An operator asks OrderSync to look at the order again under the current settings (a new product mapping, sync switched back on).</summary>
+public sealed record OperatorReevaluate(string Operator) : Signal;
 
 public enum FailureKind
 {

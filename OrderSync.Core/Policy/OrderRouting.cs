@@ -19,20 +19,12 @@ public static class OrderRouting
 {
     public static Routing Route(Order order, SyncSettings settings)
     {
-        var bySku = settings.ProductMappings
-            .GroupBy(m => m.MerchantSku, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-
         var routed = new List<(string VendorId, RoutedLine Line)>();
         var unrouted = ImmutableArray.CreateBuilder<UnroutedLine>();
         foreach (var line in order.Lines.Where(l => l.Quantity > 0))
         {
-            if (line.Sku is { Length: > 0 } sku && bySku.TryGetValue(sku, out var mapping))
-                routed.Add((mapping.VendorId, ToRouted(line, mapping.VendorSku)));
-            else if (settings.PushUnmappedProducts && settings.DefaultVendorId is { Length: > 0 } vendor)
-                routed.Add((vendor, ToRouted(line, line.Sku)));
-            else
-                unrouted.Add(new UnroutedLine(line.LineId, $"unmapped SKU {line.Sku ?? "(none)"} on line \"{line.Title}\""));
+            if (RouteLine(line, settings) is { } to) routed.Add(to);
+            else unrouted.Add(Unrouted(line));
         }
 
         var vendors = routed
@@ -42,6 +34,20 @@ public static class OrderRouting
             .ToImmutableArray();
         return new Routing(vendors, unrouted.ToImmutable());
     }
+
+    /// <summary>The vendor that fulfils a line, and the line under the vendor's SKU; null when no vendor takes it.</summary>
+    public static (string VendorId, RoutedLine Line)? RouteLine(OrderLine line, SyncSettings settings)
+    {
+        var mapping = line.Sku is { Length: > 0 } sku
+            ? settings.ProductMappings.FirstOrDefault(m => string.Equals(m.MerchantSku, sku, StringComparison.OrdinalIgnoreCase))
+            : null;
+        if (mapping is not null) return (mapping.VendorId, ToRouted(line, mapping.VendorSku));
+        if (settings.PushUnmappedProducts && settings.DefaultVendorId is { Length: > 0 } vendor) return (vendor, ToRouted(line, line.Sku));
+        return null;
+    }
+
+    public static UnroutedLine Unrouted(OrderLine line) =>
+        new(line.LineId, $"unmapped SKU {line.Sku ?? "(none)"} on line \"{line.Title}\"");
 
     private static RoutedLine ToRouted(OrderLine line, string? vendorSku) =>
         new(line.LineId, vendorSku, line.Title, line.Quantity, line.UnitPrice);

@@ -195,9 +195,9 @@ public sealed class OrderLifecyclePropertyTests
     public void Wake_at_is_the_earliest_retry_of_the_sub_orders_waiting_for_one() =>
         ForEveryDecision((_, _, signal, now, decision) =>
         {
-            var waiting = decision.State.SubOrders
-                .Where(s => s.Status == SubOrderStatus.Pushing && s.Retry?.NextAttemptAt is not null)
-                .Select(s => s.Retry!.NextAttemptAt!.Value)
+            var waiting = decision.State.Work
+                .Where(w => w.Status == WorkStatus.WaitingToRetry)
+                .Select(w => w.Retry!.NextAttemptAt!.Value)
                 .ToList();
             Assert.AreEqual(waiting.Count == 0 ? null : waiting.Min(), decision.WakeAt, $"after {signal}");
             if (signal is WakeUp && decision.WakeAt is { } wakeAt)
@@ -208,8 +208,8 @@ public sealed class OrderLifecyclePropertyTests
     public void Only_sub_orders_that_are_pushing_wait_for_a_retry() =>
         ForEveryDecision((_, _, signal, _, decision) =>
         {
-            foreach (var sub in decision.State.SubOrders.Where(s => s.Status != SubOrderStatus.Pushing))
-                Assert.IsNull(sub.Retry, $"after {signal}, {sub.VendorId} is {sub.Status} yet keeps a retry");
+            foreach (var sub in decision.State.SubOrders.Where(s => s.Status is SubOrderStatus.Held or SubOrderStatus.Failed or SubOrderStatus.Cancelled))
+                Assert.IsNull(decision.State.WorkFor(Slots.Vendor(sub.VendorId)), $"after {signal}, {sub.VendorId} is {sub.Status} yet keeps work");
         });
 
     [TestMethod]

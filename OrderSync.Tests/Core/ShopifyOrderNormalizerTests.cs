@@ -231,12 +231,42 @@ public sealed class ShopifyOrderNormalizerTests
     }
 
     [TestMethod]
-    public void Zero_quantity_line_is_kept_for_routing_to_skip()
+    public void Line_removed_by_an_edit_is_kept_with_quantity_zero_for_routing_to_skip()
     {
         var body = Sample();
-        FirstLine(body)["quantity"] = 0;
+        FirstLine(body)["current_quantity"] = 0;
 
         Assert.AreEqual(0, Normalize(body).Lines[0].Quantity);
+    }
+
+    [TestMethod]
+    public void Quantity_is_what_is_left_after_edits_not_what_was_first_ordered()
+    {
+        var body = Sample();
+        FirstLine(body)["quantity"] = 3;
+        FirstLine(body)["current_quantity"] = 2;
+
+        Assert.AreEqual(2, Normalize(body).Lines[0].Quantity);
+    }
+
+    [TestMethod]
+    public void Line_without_current_quantity_has_the_quantity_ordered()
+    {
+        var body = Sample();
+        FirstLine(body).Remove("current_quantity");
+        FirstLine(body)["quantity"] = 4;
+
+        Assert.AreEqual(4, Normalize(body).Lines[0].Quantity);
+    }
+
+    [TestMethod]
+    public void Line_with_a_malformed_current_quantity_is_rejected_naming_the_line()
+    {
+        var body = Sample();
+        FirstLine(body)["current_quantity"] = "two";
+
+        var error = Assert.ThrowsExactly<FormatException>(() => Normalize(body));
+        StringAssert.Contains(error.Message, "current_quantity");
     }
 
     // ---- malformed bodies ----

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OrderSync.Core.Lifecycle;
 
 namespace OrderSync.Core.Platforms.Carriers;
 
@@ -77,9 +78,6 @@ public static partial class TrackingNumbers
     [GeneratedRegex("^9[1-5][0-9]{18,20}$")] private static partial Regex UspsImpb();
     [GeneratedRegex("^[0-9]{10}$")] private static partial Regex DhlExpress();
 }
-
-/// <summary>Where a tracking number is going: each target has its own length limit.</summary>
-public enum TrackingTarget { Shopify, PayPal, Stripe }
 
 /// <summary>Checks a tracking number before it is sent; a bad one is a permanent failure with a clear reason (retrying cannot fix it).</summary>
 public static class TrackingNumberValidation

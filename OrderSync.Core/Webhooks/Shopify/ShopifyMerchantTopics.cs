@@ -31,7 +31,7 @@ internal static class ShopifyMerchantTopics
             body.Amount("total_price") is { } total ? new Money(total, order.Currency) : null, order.UpdatedAt));
 
     private static (OrderKey, Signal) Cancelled(Order order, JsonElement body) =>
-        (order.Key, new OrderCancelled(body.Text("cancel_reason"), order.CancelledAt ?? order.UpdatedAt));
+        (order.Key, new OrderCancelled(order, body.Text("cancel_reason")));
 
     /// <summary>orders/edited: {order_edit: {id, order_id, created_at, line_items: {additions: [{id, delta}], removals: [{id, delta}]}}}.</summary>
     private static (OrderKey, Signal) Edited(string shop, JsonElement body)

@@ -40,10 +40,17 @@ public static class ShopifyOrderNormalizer
         line.Text("sku"),
         line.Id("variant_id"),
         line.Text("title") ?? line.Text("name") ?? "(untitled)",
-        line.Int("quantity") is { } quantity and >= 0
-            ? quantity
-            : throw new FormatException($"line item {line.Id("id")} has no valid quantity"),
+        Quantity(line),
         line.Amount("price") ?? throw new FormatException($"line item {line.Id("id")}: price is not an amount"));
+
+    /// <summary>quantity is what was first ordered; current_quantity (when sent) is what is left after edits and removals.</summary>
+    private static int Quantity(JsonElement line)
+    {
+        if (line.Int("quantity") is not (>= 0 and var ordered)) throw new FormatException($"line item {line.Id("id")} has no valid quantity");
+        if (line.TryGetProperty("current_quantity", out _) && line.Int("current_quantity") is not >= 0)
+            throw new FormatException($"line item {line.Id("id")} has no valid current_quantity");
+        return line.Int("current_quantity") ?? ordered;
+    }
 
     private static Address? Address(JsonElement order, string name) =>
         order.Object(name) is { ValueKind: JsonValueKind.Object } a
