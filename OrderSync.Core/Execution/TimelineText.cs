@@ -28,6 +28,7 @@ public static class TimelineText
             OrderEdited e => new TimelineEntry(at, "signal", $"order edited: {e.Additions.Length} line change(s) added, {e.Removals.Length} removed{from}"),
             OrderCancelled c => new TimelineEntry(at, "signal", $"order {c.Order.Name} cancelled ({c.Reason ?? "no reason given"}){from}"),
             CommandSucceeded s => new TimelineEntry(at, "signal", $"{s.CommandId} succeeded{(s.Reference is null ? "" : $": {s.Reference}")}"),
+            PaymentReferencesFound f => new TimelineEntry(at, "signal", $"{f.CommandId} succeeded: PayPal capture {f.PayPalCaptureId ?? "none"}, Stripe PaymentIntent {f.StripePaymentIntentId ?? "none"}"),
             OperatorReevaluate r => new TimelineEntry(at, "signal", $"re-evaluation requested by {r.Operator}"),
             PaymentReported p => new TimelineEntry(at, "signal",
                 $"{p.Platform} payment {p.Event.ToString().ToLowerInvariant()}{(p.Amount is { } m ? $" {m.Amount} {m.Currency}" : "")}{(p.Reference is null ? "" : $" ({p.Reference})")}{from}"),

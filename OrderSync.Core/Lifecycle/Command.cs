@@ -14,6 +14,7 @@ namespace OrderSync.Core.Lifecycle;
 [JsonDerivedType(typeof(ReportTrackingToShopify), "reportTrackingToShopify")]
 [JsonDerivedType(typeof(ReportTrackingToPayPal), "reportTrackingToPayPal")]
 [JsonDerivedType(typeof(ReportTrackingToStripe), "reportTrackingToStripe")]
+[JsonDerivedType(typeof(FindPaymentReferences), "findPaymentReferences")]
 public abstract record Command(string Id);
 
 /// <summary>Create the vendor's part of the order at the vendor. Its outcome is <see cref="VendorOrderCreated"/>.</summary>
@@ -52,6 +53,12 @@ public sealed record ReportTrackingToPayPal(
 /// <summary>Carrier and tracking number on the Stripe PaymentIntent; <see cref="Replaces"/> are numbers this shipment had before a correction.</summary>
 public sealed record ReportTrackingToStripe(
     string Id, OrderKey Order, string ShipmentId, string PaymentIntentId, Address? ShipTo, Tracking Tracking, ImmutableArray<string> Replaces) : Command(Id);
+
+/// <summary>
+/// Read the merchant order's transactions for its PayPal capture id and Stripe PaymentIntent id, and link them to the
+/// order so PayPal's and Stripe's own webhooks find it. Its outcome is <see cref="PaymentReferencesFound"/>.
+/// </summary>
+public sealed record FindPaymentReferences(string Id, OrderKey Order) : Command(Id);
 
 /// <summary>The order-level fields a vendor holds: whom to contact, where to ship, the note, tags and shipping method.</summary>
 public sealed record VendorOrderDetails(Customer Customer, Address? ShippingAddress, string? Note, ImmutableArray<string> Tags, string? ShippingMethod)
@@ -96,6 +103,8 @@ public static class IdempotencyKeys
     public static string Update(OrderKey order, string vendorId, int revision) => $"update:{order.Shop}:{order.OrderId}:{vendorId}:{revision}";
 
     public static string EditLines(OrderKey order, string vendorId, int revision) => $"edit:{order.Shop}:{order.OrderId}:{vendorId}:{revision}";
+
+    public static string PaymentReferences(OrderKey order) => $"payments:{order.Shop}:{order.OrderId}";
 
     public static string Cancel(OrderKey order, string vendorId) => $"cancel:{order.Shop}:{order.OrderId}:{vendorId}";
 

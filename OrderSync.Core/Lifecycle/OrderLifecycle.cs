@@ -35,7 +35,7 @@ public static class OrderLifecycle
         (PaymentReported payment, _) => Payments.Apply(d, payment),
         (VendorShipped shipped, _) => Shipments.Record(d, shipped),
         (VendorOrderCancelled cancelled, _) => Shipments.VendorCancelled(d, cancelled),
-        (VendorOrderCreated or CommandSucceeded or CommandFailed, _) => Outcomes.Apply(d, signal),
+        (VendorOrderCreated or CommandSucceeded or PaymentReferencesFound or CommandFailed, _) => Outcomes.Apply(d, signal),
         (WakeUp, _) => d.State.Work.Any(w => w.Status == WorkStatus.WaitingToRetry && w.Retry?.NextAttemptAt <= d.Now) ? null : "woke up: nothing due",
         (OperatorRetry retry, _) => Outcomes.Resume(d, retry.Operator),
         (OperatorReevaluate reevaluate, { Order: null }) => $"re-evaluation by {reevaluate.Operator}: the order is not known yet",

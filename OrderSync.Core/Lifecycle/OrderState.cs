@@ -118,7 +118,8 @@ public sealed record TrackingReport(TrackingTarget Target, Tracking Sent, string
 
 /// <summary>What OrderSync has heard of the order's money, from whichever platform said it first.</summary>
 /// <param name="Reversal">Set when the payment was refunded, reversed, voided or disputed: what happened and who said so.</param>
-public sealed record PaymentLedger(bool Captured, string? Reversal, string? PayPalCaptureId, string? StripePaymentIntentId)
+/// <param name="ReferencesSought">The merchant order's transactions were read for payment references (once is enough).</param>
+public sealed record PaymentLedger(bool Captured, string? Reversal, string? PayPalCaptureId, string? StripePaymentIntentId, bool ReferencesSought = false)
 {
     public static PaymentLedger None { get; } = new(false, null, null, null);
 }
@@ -146,6 +147,8 @@ public sealed record Attention(string Key, string Reason, DateTimeOffset At, str
 public static class Slots
 {
     public static string Vendor(string vendorId) => $"vendor:{vendorId}";
+
+    public const string PaymentReferences = "payment-references";
 
     public static string Report(string vendorId, string shipmentId, TrackingTarget target) => $"report:{vendorId}:{shipmentId}:{target}";
 }

@@ -9,6 +9,7 @@ internal static class Outcomes
         {
             VendorOrderCreated c => c.CommandId,
             CommandSucceeded s => s.CommandId,
+            PaymentReferencesFound p => p.CommandId,
             CommandFailed f => f.CommandId,
             _ => throw new ArgumentException($"{outcome.GetType().Name} is not a command outcome", nameof(outcome)),
         };
@@ -48,6 +49,20 @@ internal static class Outcomes
             case CancelVendorOrder cancel when d.State.SubOrder(cancel.VendorId) is { } sub:
                 d.Update(sub with { Status = SubOrderStatus.Cancelled });
                 d.Note($"vendor {cancel.VendorId}: order {sub.VendorOrderName ?? sub.VendorOrderId} cancelled ({sub.Reason})");
+                break;
+            case FindPaymentReferences:
+                var found = outcome as PaymentReferencesFound;
+                var ledger = d.State.Payment;
+                d.State = d.State with
+                {
+                    Payment = ledger with
+                    {
+                        ReferencesSought = true,
+                        PayPalCaptureId = ledger.PayPalCaptureId ?? found?.PayPalCaptureId,
+                        StripePaymentIntentId = ledger.StripePaymentIntentId ?? found?.StripePaymentIntentId,
+                    },
+                };
+                d.Note($"payment references: PayPal capture {found?.PayPalCaptureId ?? "none"}, Stripe PaymentIntent {found?.StripePaymentIntentId ?? "none"}");
                 break;
             case ReportTrackingToShopify shopify:
                 Reported(d, shopify.ShipmentId, TrackingTarget.Shopify, shopify.Tracking, reference ?? shopify.FulfillmentId);
@@ -132,6 +147,7 @@ internal static class Outcomes
         ReportTrackingToShopify s => $"{(s.FulfillmentId is null ? "fulfillment" : "tracking correction")} on the Shopify order for shipment {s.ShipmentId} ({s.Tracking})",
         ReportTrackingToPayPal p => $"PayPal {(p.TrackerId is null ? "tracker" : "tracker correction")} on capture {p.CaptureId} for shipment {p.ShipmentId} ({p.Tracking})",
         ReportTrackingToStripe s => $"Stripe tracking on {s.PaymentIntentId} for shipment {s.ShipmentId} ({s.Tracking})",
+        FindPaymentReferences => "look-up of the order's PayPal and Stripe payment references",
         _ => command.Id,
     };
 

@@ -15,11 +15,25 @@ internal static class Reconciler
     {
         if (d.State.Order is null) return;
         Route(d);
+        PaymentReferences(d);
         foreach (var vendorId in d.State.SubOrders.Select(s => s.VendorId).ToList())
         {
             VendorOrder(d, vendorId);
             Reports(d, vendorId);
         }
+    }
+
+    /// <summary>
+    /// PayPal and Stripe tracking need the capture / PaymentIntent id. When the first shipment comes and no PayPal or Stripe
+    /// webhook has named them, they are read once from the merchant order's transactions.
+    /// </summary>
+    private static void PaymentReferences(Deciding d)
+    {
+        var payment = d.State.Payment;
+        if (payment.ReferencesSought || payment.PayPalCaptureId is not null || payment.StripePaymentIntentId is not null) return;
+        if (!(d.Settings.SyncTrackingToPayPal || d.Settings.SyncTrackingToStripe)) return;
+        if (d.State.SubOrders.All(s => s.Shipments.IsEmpty)) return;
+        d.Issue(Slots.PaymentReferences, () => new FindPaymentReferences(IdempotencyKeys.PaymentReferences(d.State.Key), d.State.Key));
     }
 
     /// <summary>

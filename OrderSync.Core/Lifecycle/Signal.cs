@@ -19,6 +19,7 @@ namespace OrderSync.Core.Lifecycle;
 [JsonDerivedType(typeof(VendorOrderCancelled), "vendorOrderCancelled")]
 [JsonDerivedType(typeof(CommandSucceeded), "commandSucceeded")]
 [JsonDerivedType(typeof(OperatorReevaluate), "operatorReevaluate")]
+[JsonDerivedType(typeof(PaymentReferencesFound), "paymentReferencesFound")]
 public abstract record Signal;
 
 /// <summary>The merchant store reported a new order (Shopify orders/create).</summary>
@@ -72,6 +73,9 @@ public sealed record VendorOrderCreated(string CommandId, string VendorOrderId, 
 
 /// <summary>A command other than a push succeeded; <paramref name="Reference"/> is the platform's id for what it made (fulfillment, tracker).</summary>
 public sealed record CommandSucceeded(string CommandId, string? Reference = null) : Signal;
+
+/// <summary>What the merchant order's transactions name as its payments (either may be absent: another gateway, or not captured yet).</summary>
+public sealed record PaymentReferencesFound(string CommandId, string? PayPalCaptureId, string? StripePaymentIntentId) : Signal;
 
 /// <summary>A command did not succeed; transient failures may be retried, permanent ones need a person.</summary>
 public sealed record CommandFailed(string CommandId, FailureKind Kind, string Reason, TimeSpan? RetryAfter = null) : Signal;
