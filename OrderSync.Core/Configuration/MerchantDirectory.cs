@@ -29,5 +29,12 @@ public sealed class MerchantDirectory(IOptions<SyncConfiguration> options)
         PushUnmappedProducts = m.PushUnmappedProducts,
         DefaultVendorId = m.DefaultVendorId,
         ProductMappings = [.. m.ProductMappings.Select(p => new ProductMapping(p.MerchantSku, p.VendorId, p.VendorSku))],
+        OverrideCustomerInfo = m.OverrideCustomerInfo,
+        MerchantContact = m.MerchantContact is { } c ? new Orders.Customer(c.FirstName, c.LastName, c.Email, c.Phone) : null,
+        SyncTrackingToShopify = m.SyncTrackingToShopify,
+        SyncTrackingToPayPal = m.SyncTrackingToPayPal,
+        SyncTrackingToStripe = m.SyncTrackingToStripe,
+        PropagateLineEdits = m.PropagateLineEdits,
+        OnPaymentReversal = m.OnPaymentReversal,
     };
 }

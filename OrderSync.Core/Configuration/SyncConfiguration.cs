@@ -20,6 +20,26 @@ public sealed class MerchantOptions
     public bool PushUnmappedProducts { get; set; }
     public string? DefaultVendorId { get; set; }
     public List<ProductMappingOptions> ProductMappings { get; set; } = [];
+
+    /// <summary>Vendors get <see cref="MerchantContact"/>'s name, email and phone instead of the buyer's (the shipping address is kept).</summary>
+    public bool OverrideCustomerInfo { get; set; }
+    public MerchantContactOptions? MerchantContact { get; set; }
+    public bool SyncTrackingToShopify { get; set; } = true;
+    public bool SyncTrackingToPayPal { get; set; } = true;
+    public bool SyncTrackingToStripe { get; set; } = true;
+    public bool PropagateLineEdits { get; set; } = true;
+
+    /// <summary>What a refund, reversal or dispute before shipment does: Hold, or CancelAtVendor.</summary>
+    public Policy.PaymentReversalAction OnPaymentReversal { get; set; } = Policy.PaymentReversalAction.Hold;
+}
+
+/// <summary>The merchant's own contact details, sent to vendors in place of the buyer's when customer info is overridden.</summary>
+public sealed class MerchantContactOptions
+{
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
 }
 
 public sealed class ProductMappingOptions

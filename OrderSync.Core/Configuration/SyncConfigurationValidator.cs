@@ -46,6 +46,10 @@ public sealed class SyncConfigurationValidator : IValidateOptions<SyncConfigurat
             else if (!shops.Add(m.Shop)) errors.Add($"{at}:Shop '{m.Shop}' is configured twice.");
             if (m.DefaultVendorId is { } d && !vendorIds.Contains(d)) errors.Add($"{at}:DefaultVendorId '{d}' is not a configured vendor.");
             if (m.PushUnmappedProducts && m.DefaultVendorId is null) errors.Add($"{at}:PushUnmappedProducts needs a DefaultVendorId to push them to.");
+            if (m.OverrideCustomerInfo && (m.MerchantContact is not { } contact
+                    || string.IsNullOrWhiteSpace(contact.Email) || (string.IsNullOrWhiteSpace(contact.FirstName) && string.IsNullOrWhiteSpace(contact.LastName))))
+                errors.Add($"{at}:OverrideCustomerInfo needs MerchantContact with a name (FirstName or LastName) and an Email to send in the buyer's place.");
+            if (!Enum.IsDefined(m.OnPaymentReversal)) errors.Add($"{at}:OnPaymentReversal must be Hold or CancelAtVendor.");
             for (var j = 0; j < m.ProductMappings.Count; j++)
             {
                 var p = m.ProductMappings[j];
