@@ -32,7 +32,7 @@ internal static class Reconciler
         var payment = d.State.Payment;
         if (payment.ReferencesSought || payment.PayPalCaptureId is not null || payment.StripePaymentIntentId is not null) return;
         if (!(d.Settings.SyncTrackingToPayPal || d.Settings.SyncTrackingToStripe)) return;
-        if (d.State.SubOrders.All(s => s.Shipments.IsEmpty)) return;
+        if (!d.State.SubOrders.Any(s => s.Status is SubOrderStatus.Pushed or SubOrderStatus.Shipped && !s.Shipments.IsEmpty)) return;
         d.Issue(Slots.PaymentReferences, () => new FindPaymentReferences(IdempotencyKeys.PaymentReferences(d.State.Key), d.State.Key));
     }
 
@@ -215,12 +215,12 @@ internal static class Reconciler
     }
 
     /// <summary>
-    /// Shopify gets every shipment while the order is open; PayPal and Stripe only a shipment with a tracking number, and
-    /// only once OrderSync knows the capture / PaymentIntent (an authorization not yet captured waits for its capture).
+    /// Shopify gets every shipment of lines still to fulfil while the order is open; PayPal and Stripe only a shipment with
+    /// a tracking number, and only once OrderSync knows the capture / PaymentIntent (an authorization waits for its capture).
     /// </summary>
     private static IEnumerable<TrackingTarget> Targets(Deciding d, ShipmentRecord shipment)
     {
-        if (d.Settings.SyncTrackingToShopify && d.State.Order!.CancelledAt is null) yield return TrackingTarget.Shopify;
+        if (d.Settings.SyncTrackingToShopify && d.State.Order!.CancelledAt is null && !shipment.Lines.IsEmpty) yield return TrackingTarget.Shopify;
         if (shipment.Tracking.Numbers.IsEmpty) yield break;
         if (d.Settings.SyncTrackingToPayPal && d.State.Payment.PayPalCaptureId is not null) yield return TrackingTarget.PayPal;
         if (d.Settings.SyncTrackingToStripe && d.State.Payment.StripePaymentIntentId is not null) yield return TrackingTarget.Stripe;

@@ -40,9 +40,9 @@ internal static class Shipments
 
     public static string? VendorCancelled(Deciding d, VendorOrderCancelled cancelled)
     {
-        if (d.State.SubOrder(cancelled.VendorId) is not { } sub)
-            return $"vendor {cancelled.VendorId} cancelled an order OrderSync did not push to it";
-        if (sub.Status is SubOrderStatus.Cancelling or SubOrderStatus.Cancelled)
+        if (d.State.SubOrder(cancelled.VendorId) is not { Status: SubOrderStatus.Pushing or SubOrderStatus.Pushed or SubOrderStatus.Shipped or SubOrderStatus.Cancelling } sub)
+            return $"vendor {cancelled.VendorId} cancelled an order OrderSync has not pushed to it, or already cancelled: ignored";
+        if (sub.Status == SubOrderStatus.Cancelling)
             return $"vendor {sub.VendorId} confirms a cancellation OrderSync asked for (its own change coming back): ignored";
 
         var reason = $"cancelled by vendor {sub.VendorId}{(cancelled.Reason is null ? "" : $" ({cancelled.Reason})")}";
@@ -71,6 +71,7 @@ internal static class Shipments
         if (matched.Count > 0) return [.. matched.GroupBy(l => l.MerchantLineId).Select(g => new FulfilledLine(g.Key, g.Sum(l => l.Quantity)))];
 
         if (!shipment.Lines.IsEmpty) d.Note($"vendor {sub.VendorId} named no line OrderSync sent it: the shipment is taken as everything not shipped yet");
+        if (left.Values.All(n => n == 0)) d.Note($"vendor {sub.VendorId}'s shipment {shipment.ShipmentId} holds no line left to ship: its tracking goes to PayPal and Stripe, not to a Shopify fulfillment");
         return [.. left.Where(l => l.Value > 0).Select(l => new FulfilledLine(l.Key, l.Value))];
     }
 }

@@ -1,3 +1,5 @@
+using OrderSync.Tests.Support;
+
 namespace OrderSync.Tests.Core;
 
 /// <summary>
@@ -15,16 +17,9 @@ public sealed class PurityTests
         "Guid.NewGuid", "Random", "Environment.", "Task<", "async ",
     ];
 
-    private static readonly Lazy<string> RepositoryRoot = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "OrderSync.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"no folder above {AppContext.BaseDirectory} holds OrderSync.sln");
-    });
-
     private static IEnumerable<string> SourceFiles(string folder)
     {
-        var path = Path.Combine(RepositoryRoot.Value, "OrderSync.Core", folder);
+        var path = Path.Combine(RepositoryFiles.Root, "OrderSync.Core", folder);
         Assert.IsTrue(Directory.Exists(path), $"{path} does not exist");
         var separator = Path.DirectorySeparatorChar;
         return Directory.EnumerateFiles(path, "*.cs", SearchOption.AllDirectories)
@@ -48,7 +43,7 @@ public sealed class PurityTests
         Assert.IsNotEmpty(files, $"no source file found in OrderSync.Core/{folder}");
 
         var offences = files
-            .SelectMany(f => Offences(Path.GetRelativePath(RepositoryRoot.Value, f), File.ReadLines(f)))
+            .SelectMany(f => Offences(Path.GetRelativePath(RepositoryFiles.Root, f), File.ReadLines(f)))
             .ToList();
 
         Assert.IsEmpty(offences, "impure code in a pure folder:" + Environment.NewLine + string.Join(Environment.NewLine, offences));
@@ -84,7 +79,7 @@ public sealed class PurityTests
     [TestMethod]
     public void Repository_root_is_the_folder_holding_the_solution()
     {
-        Assert.IsTrue(File.Exists(Path.Combine(RepositoryRoot.Value, "OrderSync.sln")));
-        Assert.IsTrue(Directory.Exists(Path.Combine(RepositoryRoot.Value, "OrderSync.Core", "Lifecycle")));
+        Assert.IsTrue(File.Exists(Path.Combine(RepositoryFiles.Root, "OrderSync.sln")));
+        Assert.IsTrue(Directory.Exists(Path.Combine(RepositoryFiles.Root, "OrderSync.Core", "Lifecycle")));
     }
 }
