@@ -44,6 +44,19 @@ public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators
             : Unknown(shop, orderId);
     }
 
+    [Function("ReevaluateOrder")]
+    public async Task<IActionResult> ReevaluateAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{shop}/{orderId}/reevaluate")] HttpRequest request,
+        string shop,
+        string orderId,
+        CancellationToken cancellationToken)
+    {
+        if (!OrderKey.TryCreate(shop, orderId, out var key)) return InvalidKey(shop, orderId);
+        return await operators.ReevaluateAsync(key, request.Headers["X-Operator"].ToString(), cancellationToken)
+            ? new ObjectResult(new { reason = "re-evaluation queued" }) { StatusCode = 202 }
+            : Unknown(shop, orderId);
+    }
+
     private static BadRequestObjectResult InvalidKey(string shop, string orderId) =>
         new(new { reason = $"'{shop}/{orderId}' is not a store domain and numeric order id" });
 

@@ -9,7 +9,7 @@ public static class OrderEndpoints
 {
     private const int MaxListed = 500;
 
-    /// <summary>The ops API: an order's state and timeline, an operator's retry, signals waiting for their order; and a liveness probe.</summary>
+    /// <summary>The ops API: an order's state and timeline, an operator's retry or re-evaluation, signals waiting for their order; and a liveness probe.</summary>
     public static void MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/orders/{shop}/{orderId}", async (string shop, string orderId, OrderStore orders, CancellationToken cancellationToken) =>
@@ -19,20 +19,26 @@ public static class OrderEndpoints
             return view is null ? Unknown(shop, orderId) : Results.Json(view, OrderSyncJson.Options);
         });
 
-        app.MapPost("/api/orders/{shop}/{orderId}/retry", async (string shop, string orderId, HttpRequest request,
-            OperatorRequests operators, CancellationToken cancellationToken) =>
-        {
-            if (!OrderKey.TryCreate(shop, orderId, out var key)) return InvalidKey(shop, orderId);
-            return await operators.RetryAsync(key, request.Headers["X-Operator"].ToString(), cancellationToken)
-                ? Results.Json(new { reason = "retry queued" }, statusCode: 202)
-                : Unknown(shop, orderId);
-        });
+        app.MapOperatorRequest("retry", "retry queued", (operators, key, name, ct) => operators.RetryAsync(key, name, ct));
+        app.MapOperatorRequest("reevaluate", "re-evaluation queued", (operators, key, name, ct) => operators.ReevaluateAsync(key, name, ct));
 
         app.MapGet("/api/unmatched", async (UnmatchedSignals unmatched, CancellationToken cancellationToken) =>
             Results.Json(await unmatched.ListAsync(MaxListed, cancellationToken), OrderSyncJson.Options));
 
         app.MapGet("/api/health", () => Results.Json(new { status = "ok" }));
     }
+
+    /// <summary>POST /api/orders/{shop}/{orderId}/{action}: queues an operator's request; X-Operator names who asks.</summary>
+    private static void MapOperatorRequest(this IEndpointRouteBuilder app, string action, string accepted,
+        Func<OperatorRequests, OrderKey, string, CancellationToken, Task<bool>> request) =>
+        app.MapPost($"/api/orders/{{shop}}/{{orderId}}/{action}", async (string shop, string orderId, HttpRequest http,
+            OperatorRequests operators, CancellationToken cancellationToken) =>
+        {
+            if (!OrderKey.TryCreate(shop, orderId, out var key)) return InvalidKey(shop, orderId);
+            return await request(operators, key, http.Headers["X-Operator"].ToString(), cancellationToken)
+                ? Results.Json(new { reason = accepted }, statusCode: 202)
+                : Unknown(shop, orderId);
+        });
 
     private static IResult InvalidKey(string shop, string orderId) =>
         Results.Problem($"'{shop}/{orderId}' is not a store domain and numeric order id", statusCode: 400);
