@@ -124,6 +124,9 @@ internal static class Reconciler
             case SubOrderStatus.Cancelled:
                 return;
             case SubOrderStatus.Held or SubOrderStatus.Pushing or SubOrderStatus.Failed when NeverPush(d) is { } never:
+                // A push that failed without an answer may still have reached the vendor: only a person can check.
+                if (d.State.WorkFor(slot) is { Retry: not null })
+                    d.Raise($"push-unconfirmed:{vendorId}", $"an attempt to push to vendor {vendorId} failed before it confirmed; if the vendor holds order {order.Name}, cancel it there");
                 d.State = d.State.WithoutWork(slot);
                 d.Update(sub with { Status = SubOrderStatus.Cancelled, Reason = never });
                 d.Note($"vendor {vendorId}: {never}");
