@@ -37,6 +37,16 @@ public static class OrderStatus
         : state.SubOrders.IsEmpty ? (state.Order.CancelledAt is null ? Recorded : Cancelled)
         : Cancelled;
 
+    /// <summary>Why the order is where it is, for lists an operator works through: holds, failures, open attention, unmapped lines.</summary>
+    public static IReadOnlyList<string> Reasons(OrderState state) =>
+    [
+        .. state.SubOrders.Where(s => s.Status is SubOrderStatus.Held or SubOrderStatus.Failed && s.Reason is not null)
+            .Select(s => $"vendor {s.VendorId} {s.Status.ToString().ToLowerInvariant()}: {s.Reason}"),
+        .. state.Work.Where(w => w.Status == WorkStatus.Failed).Select(w => $"failed: {OrderLifecycle.Describe(w.Command)}: {w.Reason}"),
+        .. state.OpenAttention.Select(a => $"attention: {a.Reason}"),
+        .. state.Unrouted.Select(u => $"held: {u.Reason}"),
+    ];
+
     /// <summary>Nothing is left to do, and nothing will be unless a new signal comes: the Azure shell ends the order's orchestration.</summary>
     public static bool IsTerminal(OrderState state) => Of(state) is Completed or Cancelled;
 }

@@ -20,6 +20,8 @@ namespace OrderSync.Core.Serialization;
 [JsonSerializable(typeof(OrderView))]
 [JsonSerializable(typeof(ParkedSignal))]
 [JsonSerializable(typeof(IReadOnlyList<ParkedSignal>))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(IReadOnlyList<OrderSummary>))]
 internal sealed partial class OrderSyncJsonContext : JsonSerializerContext;
 
 public static class OrderSyncJson

@@ -58,3 +58,6 @@ public sealed record OrderView(OrderKey Key, string Status, OrderState State, Im
 /// <summary>Someone else saved the order since it was loaded: reload and decide again.</summary>
 public sealed class OrderConcurrencyException(OrderKey key, Exception inner)
     : Exception($"order {key} was changed by another worker", inner);
+
+/// <summary>One line of an operator's list: which order, its status, and why it is there.</summary>
+public sealed record OrderSummary(OrderKey Key, string? OrderName, string Status, IReadOnlyList<string> Reasons, DateTimeOffset? SavedAt);

@@ -15,6 +15,10 @@ public sealed class OrderStore(TableServiceClient tables, IOptions<StorageOption
 {
     private const string StateRow = "state";
     private const string DocumentProperty = "Document";
+    private const string ReasonsProperty = "Reasons";
+
+    /// <summary>A table string property holds 32K characters: the reasons listed are cut to fit.</summary>
+    private const int MaxReasonsLength = 30_000;
     private readonly TableClient _table = tables.GetTableClient(options.Value.TablePrefix + "Orders");
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
@@ -70,6 +74,21 @@ public sealed class OrderStore(TableServiceClient tables, IOptions<StorageOption
         return new OrderView(key, OrderStatus.Of(record.State), record.State, record.Outbox, await ReadTimelineAsync(key, cancellationToken));
     }
 
+    /// <summary>Orders with this status (see <see cref="OrderStatus"/>), at most <paramref name="max"/>, each with its reasons.</summary>
+    public async Task<IReadOnlyList<OrderSummary>> ListAsync(string status, int max, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {StateRow} and Status eq {status}");
+        var found = new List<OrderSummary>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000),
+                           select: ["Shop", "OrderId", "OrderName", "Status", ReasonsProperty], cancellationToken: cancellationToken))
+        {
+            found.Add(new OrderSummary(new OrderKey(row.GetString("Shop"), row.GetString("OrderId")), row.GetString("OrderName"), status,
+                row.GetString(ReasonsProperty) is { } reasons ? OrderSyncJson.Deserialize<List<string>>(reasons) : [], row.Timestamp));
+            if (found.Count == max) break;
+        }
+        return found;
+    }
+
     private static string Partition(OrderKey key) => $"{key.Shop}|{key.OrderId}";
 
     private static TableEntity StateEntity(OrderRecord record)
@@ -81,9 +100,22 @@ public sealed class OrderStore(TableServiceClient tables, IOptions<StorageOption
             ["OrderId"] = state.Key.OrderId,
             ["OrderName"] = state.Order?.Name,
             ["Status"] = OrderStatus.Of(state),
+            [ReasonsProperty] = ReasonsText(state),
         };
         ChunkedProperty.Write(entity, DocumentProperty, OrderSyncJson.SerializeToUtf8(record));
         return entity;
+    }
+
+    private static string ReasonsText(OrderState state)
+    {
+        var reasons = OrderStatus.Reasons(state).ToList();
+        var text = OrderSyncJson.Serialize(reasons);
+        while (text.Length > MaxReasonsLength && reasons.Count > 1)
+        {
+            reasons.RemoveAt(reasons.Count - 1);
+            text = OrderSyncJson.Serialize(reasons);
+        }
+        return text.Length > MaxReasonsLength ? OrderSyncJson.Serialize(new List<string> { reasons[0][..1000] + "…" }) : text;
     }
 
     private static TableEntity TimelineEntity(OrderKey key, int sequence, TimelineEntry entry) =>

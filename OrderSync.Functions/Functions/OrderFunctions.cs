@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OrderSync.Core.Execution;
+using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Serialization;
 using OrderSync.Core.Storage;
@@ -18,6 +19,17 @@ public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "unmatched")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new JsonResult(await unmatched.ListAsync(MaxListed, cancellationToken), OrderSyncJson.Options);
+
+    [Function("ListOrders")]
+    public async Task<IActionResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var status = request.Query["status"].ToString();
+        return OrderStatus.All.Contains(status)
+            ? new JsonResult(await orders.ListAsync(status, MaxListed, cancellationToken), OrderSyncJson.Options)
+            : new BadRequestObjectResult(new { reason = $"give ?status= one of: {string.Join(", ", OrderStatus.All)}" });
+    }
 
     [Function("GetOrder")]
     public async Task<IActionResult> GetAsync(

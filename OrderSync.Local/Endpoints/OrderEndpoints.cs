@@ -1,4 +1,5 @@
 using OrderSync.Core.Execution;
+using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Serialization;
 using OrderSync.Core.Storage;
@@ -12,6 +13,11 @@ public static class OrderEndpoints
     /// <summary>The ops API: an order's state and timeline, an operator's retry or re-evaluation, signals waiting for their order; and a liveness probe.</summary>
     public static void MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/orders", async (string? status, OrderStore orders, CancellationToken cancellationToken) =>
+            status is null || !OrderStatus.All.Contains(status)
+                ? Results.Problem($"give ?status= one of: {string.Join(", ", OrderStatus.All)}", statusCode: 400)
+                : Results.Json(await orders.ListAsync(status, MaxListed, cancellationToken), OrderSyncJson.Options));
+
         app.MapGet("/api/orders/{shop}/{orderId}", async (string shop, string orderId, OrderStore orders, CancellationToken cancellationToken) =>
         {
             if (!OrderKey.TryCreate(shop, orderId, out var key)) return InvalidKey(shop, orderId);

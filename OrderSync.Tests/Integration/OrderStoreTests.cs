@@ -111,6 +111,28 @@ public sealed class OrderStoreTests
         Assert.AreEqual("SKU-0599", loaded.Record.State.Order.Lines[^1].Sku);
     }
 
+    [TestMethod]
+    public async Task Orders_are_listed_by_status_with_the_reasons_an_operator_acts_on()
+    {
+        var pushing = OrderBuilder.AnOrder().WithId("2001").WithLine("SKU-A").Build();
+        var held = OrderBuilder.AnOrder().WithId("2002").WithLine("SKU-A").WithPayment(PaymentStatus.Pending).Build();
+        var paidOnly = new SyncSettings { PushUnmappedProducts = true, DefaultVendorId = "vendor-a", PushOnlyIfPaid = true };
+        foreach (var (order, settings) in new[] { (pushing, paidOnly), (held, paidOnly) })
+        {
+            var fresh = await _store.LoadAsync(order.Key, CancellationToken.None);
+            var decision = OrderLifecycle.Decide(fresh.Record.State, new OrderPlaced(order), settings, Now);
+            await _store.SaveAsync(fresh, fresh.Record.Apply(decision, "placed"), [], CancellationToken.None);
+        }
+
+        var listed = await _store.ListAsync(OrderStatus.Held, 10, CancellationToken.None);
+
+        Assert.AreEqual(held.Key, listed.Single().Key);
+        Assert.AreEqual(OrderStatus.Held, listed.Single().Status);
+        StringAssert.Contains(listed.Single().Reasons.Single(), "awaiting payment");
+        Assert.AreEqual(pushing.Key, (await _store.ListAsync(OrderStatus.Pushing, 10, CancellationToken.None)).Single().Key);
+        Assert.IsEmpty(await _store.ListAsync(OrderStatus.Failed, 10, CancellationToken.None));
+    }
+
     private static Decision Place(Order order) =>
         OrderLifecycle.Decide(OrderState.Empty(order.Key), new OrderPlaced(order),
             new SyncSettings { PushUnmappedProducts = true, DefaultVendorId = "vendor-a" }, Now);
