@@ -21,6 +21,20 @@ internal static class Reconciler
             VendorOrder(d, vendorId);
             Reports(d, vendorId);
         }
+        DropUnwantedRetries(d);
+    }
+
+    /// <summary>
+    /// A due retry that no rule tried again is wanted no more (its target no longer applies, the payment references came
+    /// from a webhook meanwhile, the change it carried was undone): kept, it would stay due and wake the order in a loop.
+    /// </summary>
+    private static void DropUnwantedRetries(Deciding d)
+    {
+        foreach (var work in d.State.Work.Where(w => w.Status == WorkStatus.WaitingToRetry && w.Retry?.NextAttemptAt <= d.Now).ToList())
+        {
+            d.State = d.State.WithoutWork(work.Slot);
+            d.Note($"{Outcomes.Describe(work.Command)}: no longer needed; its retry is dropped");
+        }
     }
 
     /// <summary>
