@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using CsCheck;
 using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Orders;
 using OrderSync.Core.Serialization;
 using OrderSync.Tests.Support;
 using static OrderSync.Tests.Support.LifecycleHistories;
@@ -28,6 +29,15 @@ public sealed class OrderLifecyclePropertyTests
     private static string Json<T>(T value) => OrderSyncJson.Serialize(value);
 
     private static string At(Step s) => $"at step {s.Index} ({Describe(s.Signal)})";
+
+    private static string? Answered(Signal signal) => signal switch
+    {
+        VendorOrderCreated c => c.CommandId,
+        CommandSucceeded c => c.CommandId,
+        PaymentReferencesFound c => c.CommandId,
+        CommandFailed c => c.CommandId,
+        _ => null,
+    };
 
     private static bool Accepted(Step s, string commandId) =>
         s.Before.Work.Any(w => w.Command.Id == commandId && w.Status == WorkStatus.InFlight);
@@ -123,7 +133,8 @@ public sealed class OrderLifecyclePropertyTests
                 {
                     if (Report(command) is not { } report) continue;
                     var key = (report.Shipment, report.Target);
-                    var last = s.Before.SubOrders.SelectMany(x => x.Shipments).FirstOrDefault(x => x.ShipmentId == report.Shipment)?.ReportTo(report.Target);
+                    // What the target holds once this signal is taken in (an outcome may just have recorded a report).
+                    var last = s.Decision.State.SubOrders.SelectMany(x => x.Shipments).FirstOrDefault(x => x.ShipmentId == report.Shipment)?.ReportTo(report.Target);
                     if (report.Create)
                     {
                         Assert.IsFalse(created.Contains(key), $"{At(s)}: {command.Id} creates a report of {report.Shipment} to {report.Target} a second time");
@@ -228,10 +239,39 @@ public sealed class OrderLifecyclePropertyTests
                 Assert.IsNotNull(work, $"{At(s)}: {command.Id} was issued but is not in flight in the state");
                 Assert.AreEqual(Json(command), Json(work.Command), $"{At(s)}: the work in flight is not the command issued");
                 Assert.IsTrue(used.Add(work.Slot), $"{At(s)}: two commands issued on slot {work.Slot}");
-                Assert.IsFalse(s.Before.WorkFor(work.Slot) is { Status: WorkStatus.InFlight } busy,
+                // The slot may be busy only with the command this signal answers.
+                Assert.IsFalse(s.Before.WorkFor(work.Slot) is { Status: WorkStatus.InFlight } busy && busy.Command.Id != Answered(s.Signal),
                     $"{At(s)}: {command.Id} issued on {work.Slot} while {s.Before.WorkFor(work.Slot)?.Command.Id} was in flight");
             }
         });
+
+    // ---- counter-examples the properties found (shrunk), kept as plain tests ----
+
+    private static readonly Shipment UntrackedShipment =
+        new("shp-1", [], null, [], [], LifecycleSpec.Start);
+
+    [TestMethod]
+    public void A_due_retry_no_rule_wants_any_more_is_dropped_so_the_wake_up_does_not_spin()
+    {
+        // PayPal and Stripe tracking on, Shopify off: the first shipment looks up the payment references; the look-up
+        // fails transiently; meanwhile a PayPal webhook names the capture, so no rule wants the look-up any more.
+        var settings = SyncSettingsBuilder.ASettings().Mapping("B", "v-c").Build() with { SyncTrackingToShopify = false };
+        var order = OrderBuilder.AnOrder().WithLine("B", 3).Build();
+        var push = IdempotencyKeys.Push(order.Key, "v-c");
+        var lookUp = IdempotencyKeys.PaymentReferences(order.Key);
+        var spec = LifecycleSpec.For(settings).Given(
+            new OrderPlaced(order),
+            new VendorOrderCreated(push, "VO-1", null),
+            new VendorShipped("v-c", null, UntrackedShipment),
+            new PaymentReported(PaymentPlatform.PayPal, PaymentEvent.PartiallyRefunded, "CAP-3", null, LifecycleSpec.Start),
+            new CommandFailed(lookUp, FailureKind.Transient, "429 too many requests", TimeSpan.FromMinutes(17)));
+
+        var woken = spec.After(TimeSpan.FromMinutes(20)).When(new WakeUp());
+
+        Assert.IsEmpty(woken.Commands);
+        Assert.IsNull(woken.State.WorkFor(Slots.PaymentReferences), "the unwanted retry is dropped");
+        Assert.IsNull(woken.WakeAt, "nothing is due: the order is not woken again at once");
+    }
 
     // ---- the generators reach what the properties are about ----
 
@@ -254,14 +294,8 @@ public sealed class OrderLifecyclePropertyTests
             }
             if (s.Decision.State.OpenAttention.Any()) See(events, "attention");
             foreach (var work in s.Decision.State.Work) See(events, $"work {work.Status}");
-            if (s.Signal is VendorOrderCreated or CommandSucceeded or PaymentReferencesFound or CommandFailed)
-            {
-                var accepted = Accepted(s, s.Signal switch
-                {
-                    VendorOrderCreated c => c.CommandId, CommandSucceeded c => c.CommandId, PaymentReferencesFound c => c.CommandId, CommandFailed c => c.CommandId, _ => "",
-                });
-                See(events, $"{s.Signal.GetType().Name} {(accepted ? "accepted" : "ignored")}");
-            }
+            if (Answered(s.Signal) is { } answered)
+                See(events, $"{s.Signal.GetType().Name} {(Accepted(s, answered) ? "accepted" : "ignored")}");
             if (s.PreviousSignal is not null && Json<Signal>(s.PreviousSignal) == Json(s.Signal)) See(events, "exact duplicate");
             if (s.Signal is OrderUpdated u && s.Before.Order is { } known && u.Order.UpdatedAt < known.UpdatedAt) See(events, "stale snapshot");
             if (s.Signal is OrderEdited && s.Decision.State != s.Before) See(events, "edit applied");
