@@ -89,8 +89,10 @@ public sealed class OrderLifecyclePropertyTests
             {
                 if (s.Signal is CommandFailed f && f.CommandId.StartsWith("push:", StringComparison.Ordinal) && Accepted(s, f.CommandId))
                 {
-                    var waiting = s.Decision.State.Work.Any(w => w.Command.Id == f.CommandId && w.Status == WorkStatus.WaitingToRetry);
-                    (waiting ? mayReissue : failed).Add(f.CommandId);
+                    // A transient failure within the retry budget may be tried again (even after a hold meanwhile); anything else needs a person.
+                    var first = s.Before.Work.First(w => w.Command.Id == f.CommandId).Retry?.FirstFailureAt ?? s.Now;
+                    var gaveUp = f.Kind == FailureKind.Permanent || s.Now - first >= s.Settings.Retry.Budget;
+                    (gaveUp ? failed : mayReissue).Add(f.CommandId);
                 }
                 if (s.Signal is OperatorRetry)
                 {
@@ -271,6 +273,23 @@ public sealed class OrderLifecyclePropertyTests
         Assert.IsEmpty(woken.Commands);
         Assert.IsNull(woken.State.WorkFor(Slots.PaymentReferences), "the unwanted retry is dropped");
         Assert.IsNull(woken.WakeAt, "nothing is due: the order is not woken again at once");
+    }
+
+    [TestMethod]
+    public void A_repeated_stray_shipment_changes_nothing_even_with_a_retry_due()
+    {
+        var settings = SyncSettingsBuilder.ASettings().Mapping("B", "v-b").Build();
+        var order = OrderBuilder.AnOrder().WithLine("B").Build();
+        var stray = new VendorShipped("v-a", null, new Shipment("shp-v-a-1", ["1Z000005"], "UPS", [], [], LifecycleSpec.Start));
+        var spec = LifecycleSpec.For(settings).Given(
+            new OrderPlaced(order),
+            new CommandFailed(IdempotencyKeys.Push(order.Key, "v-b"), FailureKind.Transient, "503 from the platform"),
+            stray);
+
+        var again = spec.After(TimeSpan.FromMinutes(10)).When(stray);
+
+        Assert.IsEmpty(again.Commands, "the due push waits for its wake-up; a duplicate webhook does not send it");
+        Assert.AreEqual(Json(spec.State), Json(again.State));
     }
 
     // ---- the generators reach what the properties are about ----
