@@ -3,6 +3,7 @@ using System.Diagnostics;
 using CsCheck;
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Orders;
+using OrderSync.Core.Policy;
 using OrderSync.Core.Serialization;
 using OrderSync.Tests.Support;
 using static OrderSync.Tests.Support.LifecycleHistories;
@@ -206,13 +207,21 @@ public sealed class OrderLifecyclePropertyTests
 
     [TestMethod]
     public void An_exact_duplicate_of_the_previous_signal_changes_nothing() =>
-        ForEveryStep(s =>
+        ForEveryHistory(() =>
         {
+            var settings = new List<SyncSettings>();
+            return s =>
+            {
+            settings.Add(s.Settings);
             if (s.PreviousSignal is null || Json<Signal>(s.PreviousSignal) != Json(s.Signal)) return;
+            // The first decision under changed settings re-routes the order; a copy of its signal then meets another order.
+            // So the copy must change nothing when the original was decided on a state already settled under these settings.
+            if (settings.Count < 3 || settings[^2] != s.Settings || settings[^3] != s.Settings) return;
             // Timers and operators act on the clock: the same one later may find a retry due. At the same instant, it is a duplicate.
             if (s.Signal is WakeUp or OperatorRetry or OperatorReevaluate && s.Now != s.PreviousNow) return;
             Assert.IsEmpty(s.Decision.Commands, $"{At(s)}: a duplicate issued {string.Join(", ", s.Decision.Commands.Select(c => c.Id))}");
             Assert.AreEqual(Json(s.Before), Json(s.Decision.State), $"{At(s)}: a duplicate changed the state");
+            };
         });
 
     // ---- sync off ----
@@ -287,6 +296,23 @@ public sealed class OrderLifecyclePropertyTests
             stray);
 
         var again = spec.After(TimeSpan.FromMinutes(10)).When(stray);
+
+        Assert.IsEmpty(again.Commands, "the due push waits for its wake-up; a duplicate webhook does not send it");
+        Assert.AreEqual(Json(spec.State), Json(again.State));
+    }
+
+    [TestMethod]
+    public void A_repeated_payment_report_that_names_nothing_new_changes_nothing_even_with_a_retry_due()
+    {
+        var settings = SyncSettingsBuilder.ASettings().Mapping("A", "v-a").Build();
+        var order = OrderBuilder.AnOrder().WithLine("A").Build();
+        var pending = new PaymentReported(PaymentPlatform.Shopify, PaymentEvent.Failed, null, new Money(12.5m, "USD"), LifecycleSpec.Start);
+        var spec = LifecycleSpec.For(settings).Given(
+            new OrderPlaced(order),
+            new CommandFailed(IdempotencyKeys.Push(order.Key, "v-a"), FailureKind.Transient, "503 from the platform"),
+            pending);
+
+        var again = spec.After(TimeSpan.FromMinutes(10)).When(pending);
 
         Assert.IsEmpty(again.Commands, "the due push waits for its wake-up; a duplicate webhook does not send it");
         Assert.AreEqual(Json(spec.State), Json(again.State));
