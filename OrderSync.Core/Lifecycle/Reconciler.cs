@@ -97,6 +97,10 @@ internal static class Reconciler
         var pushInFlight = d.State.WorkFor(Slots.Vendor(vendorId)) is { Status: WorkStatus.InFlight };
         switch (sub.Status)
         {
+            case SubOrderStatus.Failed when wanted.IsEmpty:
+                // A failed push waits for a person even when its lines go: forgotten, lines routed to the vendor later would
+                // be pushed again under the same key with no one having looked at why it failed. An operator retry clears it.
+                break;
             case SubOrderStatus.Held or SubOrderStatus.Failed or SubOrderStatus.Pushing when !pushInFlight:
                 // Never sent: it simply goes out with the lines as they are now (or not at all when none are left).
                 if (wanted.IsEmpty)
