@@ -318,6 +318,27 @@ public sealed class OrderLifecyclePropertyTests
         Assert.AreEqual(Json(spec.State), Json(again.State));
     }
 
+    [TestMethod]
+    public void A_failed_push_whose_lines_go_and_come_back_is_not_pushed_again_without_an_operator()
+    {
+        var settings = SyncSettingsBuilder.ASettings().Mapping("B", "v-a").Mapping("C", "v-a").Build();
+        var order = OrderBuilder.AnOrder().WithLine("B").Build();
+        var push = IdempotencyKeys.Push(order.Key, "v-a");
+        var withoutB = order with { Lines = [order.Lines[0] with { Quantity = 0 }], UpdatedAt = order.UpdatedAt.AddMinutes(1) };
+        var withC = withoutB with { Lines = [.. withoutB.Lines, new OrderLine("100", "C", null, "Product C", 2, 5m)], UpdatedAt = order.UpdatedAt.AddMinutes(2) };
+        var spec = LifecycleSpec.For(settings).Given(
+            new OrderPlaced(order),
+            new CommandFailed(push, FailureKind.Permanent, "422 rejected"),
+            new OrderUpdated(withoutB));
+
+        var lineBack = spec.When(new OrderUpdated(withC));
+
+        Assert.IsEmpty(lineBack.Commands, "the vendor's push failed and no one has looked at it yet");
+        Assert.AreEqual(SubOrderStatus.Failed, lineBack.State.SubOrder("v-a")?.Status);
+        var retried = OrderLifecycle.Decide(lineBack.State, new OperatorRetry("ops"), settings, spec.Now);
+        Assert.AreEqual(push, retried.Commands.OfType<PushOrderToVendor>().Single().Id, "an operator retry resumes it, with the lines the order has now");
+    }
+
     // ---- the generators reach what the properties are about ----
 
     [TestMethod]
