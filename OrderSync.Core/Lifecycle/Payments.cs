@@ -10,6 +10,13 @@ internal static class Payments
     {
         var ledger = Remember(d.State.Payment, payment);
         var said = $"{payment.Platform} reports payment {payment.Event.ToString().ToLowerInvariant()}";
+        // Only a capture or a PayPal / Stripe reversal changes what OrderSync does; any other report matters only for a
+        // payment reference it names. One that names none new changes nothing, so (like a duplicate) it issues nothing.
+        var reverses = payment.Event is PaymentEvent.Refunded or PaymentEvent.Reversed or PaymentEvent.Disputed && payment.Platform != PaymentPlatform.Shopify;
+        if (payment.Event != PaymentEvent.Captured && !reverses && ledger == d.State.Payment)
+            return payment.Event == PaymentEvent.Refunded
+                ? $"{said}{(payment.Amount is { } amount ? $" of {amount.Amount} {amount.Currency}" : "")}: recorded; the order's financial status decides whether it is the whole order"
+                : $"{said}: recorded";
         switch (payment.Event)
         {
             case PaymentEvent.Captured:

@@ -21,6 +21,20 @@ internal static class Reconciler
             VendorOrder(d, vendorId);
             Reports(d, vendorId);
         }
+        DropUnwantedRetries(d);
+    }
+
+    /// <summary>
+    /// A due retry that no rule tried again is wanted no more (its target no longer applies, the payment references came
+    /// from a webhook meanwhile, the change it carried was undone): kept, it would stay due and wake the order in a loop.
+    /// </summary>
+    private static void DropUnwantedRetries(Deciding d)
+    {
+        foreach (var work in d.State.Work.Where(w => w.Status == WorkStatus.WaitingToRetry && w.Retry?.NextAttemptAt <= d.Now).ToList())
+        {
+            d.State = d.State.WithoutWork(work.Slot);
+            d.Note($"{Outcomes.Describe(work.Command)}: no longer needed; its retry is dropped");
+        }
     }
 
     /// <summary>
@@ -83,6 +97,10 @@ internal static class Reconciler
         var pushInFlight = d.State.WorkFor(Slots.Vendor(vendorId)) is { Status: WorkStatus.InFlight };
         switch (sub.Status)
         {
+            case SubOrderStatus.Failed when wanted.IsEmpty:
+                // A failed push waits for a person even when its lines go: forgotten, lines routed to the vendor later would
+                // be pushed again under the same key with no one having looked at why it failed. An operator retry clears it.
+                break;
             case SubOrderStatus.Held or SubOrderStatus.Failed or SubOrderStatus.Pushing when !pushInFlight:
                 // Never sent: it simply goes out with the lines as they are now (or not at all when none are left).
                 if (wanted.IsEmpty)

@@ -11,8 +11,10 @@ internal static class Shipments
         var shipment = shipped.Shipment;
         if (d.State.SubOrder(shipped.VendorId) is not { } sub)
         {
-            d.Raise($"stray-shipment:{shipped.VendorId}:{shipment.ShipmentId}",
-                $"vendor {shipped.VendorId} reported shipment {shipment.ShipmentId} (tracking {Tracking.Of(shipment)}), but OrderSync sent it no part of this order");
+            var key = $"stray-shipment:{shipped.VendorId}:{shipment.ShipmentId}";
+            var reason = $"vendor {shipped.VendorId} reported shipment {shipment.ShipmentId} (tracking {Tracking.Of(shipment)}), but OrderSync sent it no part of this order";
+            if (d.State.Attention.Any(a => a.Key == key && a.Reason == reason)) return $"stray shipment {shipment.ShipmentId} from vendor {shipped.VendorId} already raised";
+            d.Raise(key, reason);
             return null;
         }
 
