@@ -97,6 +97,8 @@ public sealed class StalenessAndEchoSpecs
             new CommandSucceeded(IdempotencyKeys.Report(Key, TrackingTarget.Shopify, VendorA, "shp-1", 0), "gid://shopify/Fulfillment/1"),
             new CommandSucceeded(IdempotencyKeys.Report(Key, TrackingTarget.PayPal, VendorA, "shp-1", 0), "TRK-1"));
 
+        Assert.IsEmpty(spec.State.Work, "precondition: every report is made and nothing is in flight");
+
         var decision = spec.When(Updated(MugAndTee().UpdatedMinutesLater(60 * 25)));
 
         Assert.IsEmpty(decision.Commands);
