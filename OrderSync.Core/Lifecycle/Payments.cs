@@ -56,8 +56,8 @@ internal static class Payments
     };
 
     /// <summary>
-    /// Before shipment the merchant's setting decides (hold, or cancel at the vendor); after shipment it is recorded, and for
-    /// a dispute the tracking already reported is the merchant's evidence.
+    /// Before shipment the merchant's setting decides (hold, or cancel at the vendor: the reconciler applies it); after shipment
+    /// it is recorded, and for a dispute the tracking already reported is the merchant's evidence.
     /// </summary>
     private static string? Reverse(Deciding d, PaymentLedger ledger, PaymentReported payment, string said)
     {
@@ -75,11 +75,7 @@ internal static class Payments
                     : $"vendor {sub.VendorId} had already shipped: {what} recorded");
                 continue;
             }
-            if (sub.Status != SubOrderStatus.Pushed) continue; // not at a vendor yet: the hold rules keep it back
-            if (d.Settings.OnPaymentReversal == PaymentReversalAction.CancelAtVendor)
-                d.Update(sub with { Status = SubOrderStatus.Cancelling, Reason = $"payment {what} before the vendor shipped" });
-            else
-                d.Raise($"reversal:{sub.VendorId}", $"payment {what} after vendor {sub.VendorId} received the order ({sub.VendorOrderName ?? sub.VendorOrderId}): hold or cancel it there");
+            // Not shipped: the reconciler holds, cancels or flags it (Reconciler.VendorOrder), as for a reversal the order's financial status shows.
         }
         return null;
     }

@@ -176,6 +176,17 @@ internal static class Reconciler
                 d.Raise($"cancelled-after-shipment:{vendorId}",
                     $"order cancelled after vendor {vendorId} shipped (tracking {string.Join("; ", sub.Shipments.Select(s => s.Tracking))}): intercept or return");
                 return;
+            case SubOrderStatus.Pushed when sub.Shipments.IsEmpty && Payments.Reversal(d.State) is { } reversal:
+                // Whichever signal said it (PayPal, Stripe, or the order's financial status) and whenever the push was confirmed.
+                if (d.Settings.OnPaymentReversal == PaymentReversalAction.CancelAtVendor)
+                {
+                    d.Update(sub with { Status = SubOrderStatus.Cancelling, Reason = $"payment {reversal} before the vendor shipped" });
+                    VendorOrder(d, vendorId);
+                    return;
+                }
+                d.Raise($"reversal:{vendorId}", $"payment {reversal} after vendor {vendorId} received the order ({sub.VendorOrderName ?? sub.VendorOrderId}): hold or cancel it there");
+                Details(d, sub, order);
+                return;
             case SubOrderStatus.Pushed or SubOrderStatus.Shipped:
                 Details(d, sub, order);
                 return;

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Orders;
 using OrderSync.Core.Policy;
 
 namespace OrderSync.Tests.Support;
@@ -28,6 +30,27 @@ public sealed class SyncSettingsBuilder
     }
 
     public SyncSettingsBuilder WithRetry(RetryPolicy retry) { _settings = _settings with { Retry = retry }; return this; }
+
+    public SyncSettingsBuilder OverrideCustomerWith(Customer merchant)
+    {
+        _settings = _settings with { OverrideCustomerInfo = true, MerchantContact = merchant };
+        return this;
+    }
+
+    public SyncSettingsBuilder LineEditsNotPropagated() { _settings = _settings with { PropagateLineEdits = false }; return this; }
+
+    public SyncSettingsBuilder OnPaymentReversal(PaymentReversalAction action) { _settings = _settings with { OnPaymentReversal = action }; return this; }
+
+    public SyncSettingsBuilder NoTrackingTo(TrackingTarget target)
+    {
+        _settings = target switch
+        {
+            TrackingTarget.Shopify => _settings with { SyncTrackingToShopify = false },
+            TrackingTarget.PayPal => _settings with { SyncTrackingToPayPal = false },
+            _ => _settings with { SyncTrackingToStripe = false },
+        };
+        return this;
+    }
 
     public SyncSettings Build() => _settings with { ProductMappings = [.. _mappings] };
 }
