@@ -103,11 +103,11 @@ internal sealed class ExecutorKit
     }
 
     /// <summary>The executor over this kit's configuration; <paramref name="configure"/> changes it first (e.g. to drop a credential).</summary>
-    public CommandExecutor Executor(Action<SyncConfiguration>? configure = null, bool withPayPal = true)
+    public CommandExecutor Executor(Action<SyncConfiguration>? configure = null, bool withPayPal = true, TimeSpan? timeout = null)
     {
         configure?.Invoke(Configuration);
         var directory = new MerchantDirectory(TestStorage.Wrap(Configuration));
-        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(10) };
         var shopify = new ShopifyGraphQlClient(http, TestStorage.Wrap(new ShopifyOptions()), TimeProvider.System);
         var shipHero = new ShipHeroGraphQlClient(http, new ShipHeroTokens(http, TimeProvider.System), TestStorage.Wrap(new ShipHeroOptions()), TimeProvider.System);
         var merchantOrders = new ShopifyMerchantOrders(shopify, TestStorage.Wrap(new ShopifyMerchantOptions()));
@@ -115,17 +115,18 @@ internal sealed class ExecutorKit
             new VendorOrderCommands(directory, new ShopifyVendorOrders(shopify), new ShopifyVendorOrderUpdates(shopify), new ShopifyVendorOrderEdits(shopify),
                 new ShopifyVendorOrderCancellation(shopify), new ShipHeroVendorOrders(shipHero), new HttpVendorClient(http, TimeProvider.System), Router),
             new ShopifyTrackingReport(directory, merchantOrders),
-            new PayPalTrackingReport(withPayPal ? PayPalClient() : null),
+            new PayPalTrackingReport(withPayPal ? PayPalClient(timeout) : null),
             new StripeTrackingReport(new StripeShipping(http, TestStorage.Wrap(new StripeOptions { ApiKey = StripeKey, ApiBase = Simulators.Stripe.BaseUrl }), TimeProvider.System)),
             new PaymentReferenceLookup(directory, merchantOrders, TestStorage.Wrap(new ShopifyPaymentReferenceOptions()), Router));
     }
 
     public OrderKey OrderKeyOf(SimulatedMerchantOrder order) => new(MerchantShop, ShopifyIds.Numeric(order.Id));
 
-    private PayPalTracking PayPalClient()
+    private PayPalTracking PayPalClient(TimeSpan? timeout)
     {
         var options = TestStorage.Wrap(PayPalTestSources.OnlineOptions(Simulators.PayPal, "WH-EXECUTOR"));
         var api = new PayPalApiClient(new HttpClient(Simulators.PayPal.CreateHandler()), options, TimeProvider.System);
-        return new PayPalTracking(new HttpClient(Simulators.PayPal.CreateHandler()), new PayPalAccessTokens(api, options, TimeProvider.System), options, TimeProvider.System);
+        var http = new HttpClient(Simulators.PayPal.CreateHandler()) { Timeout = timeout ?? TimeSpan.FromSeconds(10) };
+        return new PayPalTracking(http, new PayPalAccessTokens(api, options, TimeProvider.System), options, TimeProvider.System);
     }
 }

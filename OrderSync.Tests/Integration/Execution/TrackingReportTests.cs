@@ -184,5 +184,32 @@ public sealed class TrackingReportTests
         Assert.AreEqual((FailureKind.Transient, TimeSpan.FromSeconds(7)), (failed.Kind, failed.RetryAfter));
     }
 
+    [TestMethod]
+    public async Task A_create_whose_answer_was_lost_is_transient_and_its_retry_doubles_nothing_on_any_target()
+    {
+        var (_, captureId) = _simulators.PayPal.SeedCapturedOrder();
+        _kit.StripeAccount.AddPaymentIntent("pi_exec_lost");
+        Command[] reports =
+        [
+            ToShopify(_order, [new FulfilledLine(LineId(0), 2)], Tracking("UPS", Ups)),
+            ToPayPal(_order, captureId, Tracking("UPS", Ups)),
+            ToStripe(_order, "pi_exec_lost", Tracking("UPS", Ups)),
+        ];
+        _kit.Merchant.FailNext("fulfillmentCreate", new ShopifyFault.StallAfterEffect(TimeSpan.FromSeconds(5)));
+        _simulators.PayPal.FailNext("trackers-batch", new OrderSync.Sandbox.PayPal.PayPalFault.StallAfterEffect(TimeSpan.FromSeconds(5)));
+        _kit.StripeAccount.FailNext("POST", new StripeFault.StallAfterEffect(TimeSpan.FromSeconds(5)));
+
+        foreach (var report in reports)
+        {
+            var lost = Assert.IsInstanceOfType<CommandFailed>(await _kit.Executor(timeout: TimeSpan.FromSeconds(1)).ExecuteAsync(report, CancellationToken.None), report.Id);
+            Assert.AreEqual(FailureKind.Transient, lost.Kind, report.Id);
+            Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, CancellationToken.None), report.Id);
+        }
+
+        Assert.AreEqual(1, _kit.Merchant.FulfillmentsOf(_merchantOrder.Id).Count);
+        Assert.AreEqual(1, _simulators.PayPal.CurrentBatchTrackers.Count(t => t.TransactionId == captureId));
+        Assert.AreEqual(1, _kit.StripeAccount.PaymentIntent("pi_exec_lost").Updates);
+    }
+
     private string LineId(int index) => ShopifyIds.Numeric(_merchantOrder.LineItems[index].Id);
 }
