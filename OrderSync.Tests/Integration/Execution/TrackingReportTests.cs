@@ -104,7 +104,7 @@ public sealed class TrackingReportTests
         Assert.IsTrue(trackers.All(t => t.Carrier == "UPS" && t.Status == "SHIPPED"));
         Assert.AreEqual($"{captureId}-{Ups},{captureId}-{UpsOther}", first.Reference);
         Assert.AreEqual(first.Reference, retried.Reference);
-        Assert.AreEqual(report.Id + ":batch:0", _simulators.PayPal.RequestIds.Last(r => r.Endpoint == "trackers-batch").RequestId);
+        Assert.AreEqual(PayPalTrackingReport.RequestId(report.Id + ":batch:0"), _simulators.PayPal.RequestIds.Last(r => r.Endpoint == "trackers-batch").RequestId);
     }
 
     [TestMethod]
@@ -118,6 +118,22 @@ public sealed class TrackingReportTests
         Assert.AreEqual($"{captureId}-{UpsOther}", Assert.IsInstanceOfType<CommandSucceeded>(corrected).Reference);
         var trackers = _simulators.PayPal.CurrentBatchTrackers.Where(t => t.TransactionId == captureId).ToDictionary(t => t.TrackingNumber, t => t.Status);
         CollectionAssert.AreEquivalent(new Dictionary<string, string> { [Ups] = "CANCELLED", [UpsOther] = "SHIPPED" }, trackers);
+    }
+
+    [TestMethod]
+    public async Task A_PayPal_correction_of_the_carrier_alone_updates_the_tracker_in_place()
+    {
+        var (_, captureId) = _simulators.PayPal.SeedCapturedOrder();
+        var first = Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(ToPayPal(_order, captureId, Tracking("FedEx", Ups)), CancellationToken.None));
+
+        var corrected = ToPayPal(_order, captureId, Tracking("UPS", Ups), first.Reference, revision: 1);
+        Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(corrected, CancellationToken.None));
+        Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(corrected, CancellationToken.None));
+
+        var tracker = _simulators.PayPal.CurrentBatchTrackers.Single(t => t.TransactionId == captureId);
+        Assert.AreEqual(("UPS", "SHIPPED"), (tracker.Carrier, tracker.Status));
+        var updateId = PayPalTrackingReport.RequestId($"{corrected.Id}:update:{Ups}");
+        Assert.AreEqual(1, _simulators.PayPal.RequestIds.Count(r => r.Endpoint == "legacy-tracker-update" && r.RequestId == updateId), "the repeated correction sent nothing");
     }
 
     [TestMethod]
