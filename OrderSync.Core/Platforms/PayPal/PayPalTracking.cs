@@ -12,7 +12,8 @@
 //         1–20 trackers → {tracker_identifiers: [{transaction_id, tracking_number, links}], errors, links}
 //         (developer.paypal.com/api/tracking/v1/trackers-batch-post); each tracker added is then at
 //         GET {base}/v1/shipping/trackers/{transaction_id}-{tracking_number} (the self link of its tracker_identifier;
-//         developer.paypal.com/api/tracking/v1/trackers-get), which is read first so a retried batch adds nothing twice.
+//         developer.paypal.com/api/tracking/v1/trackers-get), which is read first so a retried batch adds nothing twice;
+//         PUT   {base}/v1/shipping/trackers/{id} updates or cancels it (developer.paypal.com/api/tracking/v1/trackers-put).
 // Errors: {name, message, debug_id, details: [{field, issue, description}], links} (developer.paypal.com/api/rest/responses/).
 // PayPal-Request-Id is sent on each write as the idempotency key, but PayPal documents it on create/capture, not on the
 // tracking endpoints; so an add first reads the order's trackers and returns the one already there. PayPal's tracker does
@@ -130,6 +131,42 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
             .Select(e => new PayPalBatchError(Text(e, "name") ?? "UNKNOWN", Text(e, "message"), [.. Array(e, "details").Select(d => Text(d, "issue")).OfType<string>()]))
             .ToList();
         return new PayPalBatchResult([.. already, .. added], errors);
+    }
+
+    /// <summary>
+    /// Cancels a tracker added through trackers-batch (see <see cref="UpdateBatchTrackerAsync"/>).
+    /// </summary>
+    /// <returns>False when there was nothing to cancel.</returns>
+    public Task<bool> CancelBatchTrackerAsync(string transactionId, string trackingNumber, string requestId, CancellationToken cancellationToken) =>
+        UpdateBatchTrackerAsync(new PayPalBatchTracker(transactionId, trackingNumber, Carrier: ""), PayPalTracker.Cancelled, requestId, cancellationToken);
+
+    /// <summary>
+    /// Updates a tracker added through trackers-batch: PUT /v1/shipping/trackers/{transaction_id}-{tracking_number} with the
+    /// tracker and its new status → 204 (developer.paypal.com/api/tracking/v1/trackers-put, "Update or cancel tracking
+    /// information for PayPal transaction"). The tracker is read first: one PayPal does not hold, holds cancelled, or holds
+    /// as wanted already is left as it is. An empty <see cref="PayPalBatchTracker.Carrier"/> keeps the carrier PayPal holds.
+    /// </summary>
+    /// <returns>False when nothing was sent.</returns>
+    public async Task<bool> UpdateBatchTrackerAsync(PayPalBatchTracker tracker, string status, string requestId, CancellationToken cancellationToken)
+    {
+        var path = $"v1/shipping/trackers/{Escape(tracker.TransactionId + "-" + tracker.TrackingNumber)}";
+        using var held = await SendAsync(HttpMethod.Get, path, null, null, "show tracker", cancellationToken, notFoundIsNull: true);
+        if (held is null || Text(held.RootElement, "status") is not { } heldStatus || heldStatus == PayPalTracker.Cancelled) return false;
+        var keepCarrier = tracker.Carrier.Length == 0;
+        var carrier = keepCarrier ? Text(held.RootElement, "carrier") ?? PayPalOrderTracker.OtherCarrier : tracker.Carrier;
+        var other = keepCarrier ? Text(held.RootElement, "carrier_name_other") : tracker.CarrierNameOther;
+        if (heldStatus == status && carrier == Text(held.RootElement, "carrier") && other == Text(held.RootElement, "carrier_name_other")) return false;
+
+        var body = new JsonObject
+        {
+            ["transaction_id"] = tracker.TransactionId,
+            ["tracking_number"] = tracker.TrackingNumber,
+            ["status"] = status,
+            ["carrier"] = carrier,
+        };
+        if (other is not null) body["carrier_name_other"] = other;
+        using var _ = await SendAsync(HttpMethod.Put, path, body, requestId, "update tracker", cancellationToken);
+        return true;
     }
 
     private static void Check(PayPalOrderTracker tracker) =>
