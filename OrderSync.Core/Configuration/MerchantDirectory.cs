@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using OrderSync.Core.Platforms;
+using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Core.Policy;
 
 namespace OrderSync.Core.Configuration;
@@ -8,10 +10,23 @@ public sealed class MerchantDirectory(IOptions<SyncConfiguration> options)
 {
     private readonly Dictionary<string, SyncSettings> _settings = options.Value.Merchants
         .ToDictionary(m => m.Shop, ToSettings, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, MerchantOptions> _merchants = options.Value.Merchants
+        .ToDictionary(m => m.Shop, StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, VendorOptions> _vendors = options.Value.Vendors.ToDictionary(v => v.Id, StringComparer.Ordinal);
 
     public SyncSettings SettingsFor(string shop) =>
         _settings.TryGetValue(shop, out var settings) ? settings : SyncSettings.NotConfigured(shop);
+
+    /// <summary>The merchant's own Shopify store, as OrderSync calls it; a permanent failure naming the setting when it cannot be called.</summary>
+    public ShopifyStore MerchantStore(string shop)
+    {
+        if (!_merchants.TryGetValue(shop, out var merchant))
+            throw PlatformException.Permanent($"store {shop} is not configured in OrderSync");
+        if (string.IsNullOrEmpty(merchant.AccessToken))
+            throw PlatformException.Permanent($"store {shop} has no Admin API token: set OrderSync:Merchants:N:AccessToken in the environment");
+        var url = merchant.AdminApiBaseUrl?.ToString() ?? $"https://{merchant.Shop}/";
+        return new ShopifyStore(merchant.Shop, new Uri(url.EndsWith('/') ? url : url + "/"), merchant.AccessToken);
+    }
 
     public VendorOptions? Vendor(string vendorId) => _vendors.GetValueOrDefault(vendorId);
 

@@ -15,6 +15,16 @@ public sealed class MerchantOptions
 {
     /// <summary>The store's myshopify domain, as Shopify sends it in X-Shopify-Shop-Domain.</summary>
     public string Shop { get; set; } = "";
+
+    /// <summary>Where the store's Admin API answers; defaults to https://{Shop}/. Set to a simulator in sandbox runs and tests.</summary>
+    public Uri? AdminApiBaseUrl { get; set; }
+
+    /// <summary>
+    /// The Admin API token of OrderSync's app on the store: set it in
+    /// the environment, OrderSync__Merchants__N__AccessToken. Without it tracking to Shopify and the payment look-up fail, naming this setting.
+    /// </summary>
+    public string? AccessToken { get; set; }
+
     public bool EnableOrderSync { get; set; } = true;
     public bool PushOnlyIfPaid { get; set; }
     public bool PushUnmappedProducts { get; set; }

@@ -77,6 +77,11 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddOptions<ShopifyPaymentReferenceOptions>().Bind(configuration.GetSection(ShopifyPaymentReferenceOptions.Section));
         services.AddSingleton<ShopifyMerchantOrders>();
         services.AddSingleton<MerchantDirectory>();
+        services.AddSingleton<VendorOrderCommands>();
+        services.AddSingleton<ShopifyTrackingReport>();
+        services.AddSingleton<PayPalTrackingReport>();
+        services.AddSingleton<StripeTrackingReport>();
+        services.AddSingleton<PaymentReferenceLookup>();
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<OrderSignalProcessor>();
         services.AddSingleton<OperatorRequests>();

@@ -35,7 +35,11 @@ public sealed record VendorOrderDraft(
 public sealed record UpdateVendorOrder(string Id, OrderKey Order, string VendorId, string VendorOrderId, VendorOrderDetails Details) : Command(Id);
 
 /// <summary>Make a vendor order's lines exactly <see cref="Lines"/> (absolute quantities; a line absent here is removed).</summary>
-public sealed record EditVendorOrderLines(string Id, OrderKey Order, string VendorId, string VendorOrderId, ImmutableArray<RoutedLine> Lines) : Command(Id);
+public sealed record EditVendorOrderLines(string Id, OrderKey Order, string VendorId, string VendorOrderId, ImmutableArray<RoutedLine> Lines) : Command(Id)
+{
+    /// <summary>The order's currency: a line the vendor order does not have yet is added at its price in this currency.</summary>
+    public string? Currency { get; init; }
+}
 
 public sealed record CancelVendorOrder(string Id, OrderKey Order, string VendorId, string VendorOrderId, string Reason) : Command(Id);
 

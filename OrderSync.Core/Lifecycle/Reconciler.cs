@@ -107,7 +107,8 @@ internal static class Reconciler
             case SubOrderStatus.Pushed:
                 var revision = sub.Revision + 1;
                 if (d.Issue(Slots.Vendor(vendorId), () => new EditVendorOrderLines(
-                        IdempotencyKeys.EditLines(d.State.Key, vendorId, revision), d.State.Key, vendorId, sub.VendorOrderId!, wanted)))
+                        IdempotencyKeys.EditLines(d.State.Key, vendorId, revision), d.State.Key, vendorId, sub.VendorOrderId!, wanted)
+                        { Currency = d.State.Order!.Currency }))
                     d.Update(d.State.SubOrder(vendorId)! with { Revision = revision });
                 break;
         }

@@ -28,6 +28,8 @@ public sealed record PayPalSimulatedBatchTracker(string TransactionId, string Tr
 /// (developer.paypal.com/api/tracking/v1/trackers-batch-post).</item>
 /// <item>GET /v1/shipping/trackers/{transaction_id}-{tracking_number} ("legacy-tracker"): a tracker the batch added
 /// {transaction_id, tracking_number, status, carrier, carrier_name_other, links}, or 404 (developer.paypal.com/api/tracking/v1/trackers-get).</item>
+/// <item>PUT /v1/shipping/trackers/{id} ("legacy-tracker-update"): the tracker with a new status or carrier → 204, or 404
+/// (developer.paypal.com/api/tracking/v1/trackers-put).</item>
 /// </list>
 /// Tracker ids are capture id + tracking number, as in PayPal's samples. A tracker is added even when the same one exists,
 /// so a client that does not check first is caught doubling it. Errors have PayPal's shape {name, message, debug_id, details, links}.
@@ -38,6 +40,7 @@ public sealed partial class PayPalSimulator
     private static readonly string[] TrackableOrderStatuses = ["COMPLETED", "PARTIALLY_REFUNDED", "PENDING"];
     private readonly ConcurrentDictionary<string, SimulatedOrder> _orders = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<PayPalSimulatedBatchTracker> _batchTrackers = new();
+    private readonly ConcurrentQueue<(string TransactionId, string TrackingNumber)> _added = new();
     private readonly ConcurrentQueue<(string Endpoint, string? RequestId)> _requestIds = new();
     private int _orderSequence;
 
@@ -54,7 +57,19 @@ public sealed partial class PayPalSimulator
     /// <summary>The PayPal-Request-Id sent with each tracking request, by endpoint, in order.</summary>
     public IReadOnlyList<(string Endpoint, string? RequestId)> RequestIds => [.. _requestIds];
 
+    /// <summary>Every tracker trackers-batch added, and every later update of one, in order.</summary>
     public IReadOnlyList<PayPalSimulatedBatchTracker> BatchTrackers => [.. _batchTrackers];
+
+    /// <summary>Each tracker trackers-batch added (a tracker added twice is listed twice), with its latest status.</summary>
+    public IReadOnlyList<PayPalSimulatedBatchTracker> CurrentBatchTrackers
+    {
+        get
+        {
+            var all = _batchTrackers.ToList();
+            var latest = all.GroupBy(t => (t.TransactionId, t.TrackingNumber)).ToDictionary(g => g.Key, g => g.Last());
+            return [.. _added.Select(key => latest[key])];
+        }
+    }
 
     /// <summary>
     /// Seeds an order paid and captured: status <paramref name="orderStatus"/>, one purchase unit with one capture
@@ -89,6 +104,7 @@ public sealed partial class PayPalSimulator
         app.MapPatch("/v2/checkout/orders/{id}/trackers/{trackerId}", PatchTrackerAsync);
         app.MapPost("/v1/shipping/trackers-batch", TrackersBatchAsync);
         app.MapGet("/v1/shipping/trackers/{id}", ShowLegacyTrackerAsync);
+        app.MapPut("/v1/shipping/trackers/{id}", UpdateLegacyTrackerAsync);
     }
 
     private async Task TrackAsync(HttpContext context, string id)
@@ -243,6 +259,7 @@ public sealed partial class PayPalSimulator
                 continue;
             }
             _batchTrackers.Enqueue(new PayPalSimulatedBatchTracker(transactionId, trackingNumber, carrier, Field(t, "carrier_name_other"), status));
+            _added.Enqueue((transactionId, trackingNumber));
             identifiers.Add(new JsonObject
             {
                 ["transaction_id"] = transactionId,
@@ -258,6 +275,26 @@ public sealed partial class PayPalSimulator
             ["errors"] = errors,
             ["links"] = new JsonArray(new JsonObject { ["href"] = new Uri(BaseUrl, "v1/shipping/trackers-batch").AbsoluteUri, ["rel"] = "self", ["method"] = "POST" }),
         });
+    }
+
+    private async Task UpdateLegacyTrackerAsync(HttpContext context, string id)
+    {
+        var body = await ReceiveAsync("legacy-tracker-update", context);
+        if (await PlayFaultAsync("legacy-tracker-update", context)) return;
+        if (!await AuthorizedAsync(context)) return;
+        if (_batchTrackers.LastOrDefault(t => $"{t.TransactionId}-{t.TrackingNumber}" == id) is not { } tracker)
+        {
+            await NotFoundAsync(context, "INVALID_RESOURCE_ID", "Specified resource ID does not exist. Please check the resource ID and try again.");
+            return;
+        }
+        if (body is not JsonObject request || Field(request, "status") is not { } status)
+        {
+            await WriteAsync(context.Response, 400, Error("INVALID_REQUEST", "Request is not well-formed, syntactically incorrect, or violates schema.", Issues(("/status", "MISSING_REQUIRED_PARAMETER"))));
+            return;
+        }
+        // The latest entry of a tracker is the one shown: an update is a new entry.
+        _batchTrackers.Enqueue(tracker with { Status = status, Carrier = Field(request, "carrier") ?? tracker.Carrier });
+        context.Response.StatusCode = 204;
     }
 
     private async Task ShowLegacyTrackerAsync(HttpContext context, string id)

@@ -12,7 +12,8 @@
 //         1–20 trackers → {tracker_identifiers: [{transaction_id, tracking_number, links}], errors, links}
 //         (developer.paypal.com/api/tracking/v1/trackers-batch-post); each tracker added is then at
 //         GET {base}/v1/shipping/trackers/{transaction_id}-{tracking_number} (the self link of its tracker_identifier;
-//         developer.paypal.com/api/tracking/v1/trackers-get), which is read first so a retried batch adds nothing twice.
+//         developer.paypal.com/api/tracking/v1/trackers-get), which is read first so a retried batch adds nothing twice;
+//         PUT   {base}/v1/shipping/trackers/{id} updates or cancels it (developer.paypal.com/api/tracking/v1/trackers-put).
 // Errors: {name, message, debug_id, details: [{field, issue, description}], links} (developer.paypal.com/api/rest/responses/).
 // PayPal-Request-Id is sent on each write as the idempotency key, but PayPal documents it on create/capture, not on the
 // tracking endpoints; so an add first reads the order's trackers and returns the one already there. PayPal's tracker does
@@ -130,6 +131,29 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
             .Select(e => new PayPalBatchError(Text(e, "name") ?? "UNKNOWN", Text(e, "message"), [.. Array(e, "details").Select(d => Text(d, "issue")).OfType<string>()]))
             .ToList();
         return new PayPalBatchResult([.. already, .. added], errors);
+    }
+
+    /// <summary>
+    /// Cancels a tracker added through trackers-batch: PUT /v1/shipping/trackers/{transaction_id}-{tracking_number} with the
+    /// tracker as PayPal holds it and status CANCELLED → 204 (developer.paypal.com/api/tracking/v1/trackers-put, "Update or
+    /// cancel tracking information for PayPal transaction"). A tracker PayPal does not hold, or holds cancelled, is left as it is.
+    /// </summary>
+    /// <returns>False when there was nothing to cancel.</returns>
+    public async Task<bool> CancelBatchTrackerAsync(string transactionId, string trackingNumber, string requestId, CancellationToken cancellationToken)
+    {
+        var path = $"v1/shipping/trackers/{Escape(transactionId + "-" + trackingNumber)}";
+        using var held = await SendAsync(HttpMethod.Get, path, null, null, "show tracker", cancellationToken, notFoundIsNull: true);
+        if (held is null || Text(held.RootElement, "status") is not { } status || status == PayPalTracker.Cancelled) return false;
+        var body = new JsonObject
+        {
+            ["transaction_id"] = transactionId,
+            ["tracking_number"] = trackingNumber,
+            ["status"] = PayPalTracker.Cancelled,
+            ["carrier"] = Text(held.RootElement, "carrier") ?? PayPalOrderTracker.OtherCarrier,
+        };
+        if (Text(held.RootElement, "carrier_name_other") is { } other) body["carrier_name_other"] = other;
+        using var _ = await SendAsync(HttpMethod.Put, path, body, requestId, "cancel tracker", cancellationToken);
+        return true;
     }
 
     private static void Check(PayPalOrderTracker tracker) =>

@@ -108,13 +108,9 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
     public async Task<ShopifyFulfillment> CreateFulfillmentAsync(ShopifyStore store, ShopifyFulfillmentRequest request, CancellationToken cancellationToken)
     {
         if (request.Lines.IsDefaultOrEmpty) throw PlatformException.Permanent("a fulfillment needs at least one fulfillment-order line");
-        if (!request.TrackingNumbers.IsDefaultOrEmpty)
-        {
-            var order = await ReadAsync(store, request.OrderId, cancellationToken);
-            var wanted = request.TrackingNumbers.ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (order.Fulfillments.FirstOrDefault(f => f.TrackingNumbers.Length > 0 && wanted.SetEquals(f.TrackingNumbers)) is { } existing)
-                return existing;
-        }
+        if (!request.TrackingNumbers.IsDefaultOrEmpty
+            && FulfillmentWith(await ReadAsync(store, request.OrderId, cancellationToken), request.TrackingNumbers) is { } existing)
+            return existing;
 
         var input = new JsonObject
         {
@@ -133,6 +129,14 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
         if (request.Message is { } message) variables["message"] = message;
         var data = await client.ExecuteAsync(store, Create, variables, cancellationToken);
         return Payload(store, data, "fulfillmentCreate");
+    }
+
+    /// <summary>The order's fulfillment whose tracking numbers are exactly <paramref name="trackingNumbers"/>; null for none, or no numbers.</summary>
+    public static ShopifyFulfillment? FulfillmentWith(ShopifyMerchantOrder order, ImmutableArray<string> trackingNumbers)
+    {
+        if (trackingNumbers.IsDefaultOrEmpty) return null;
+        var wanted = trackingNumbers.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return order.Fulfillments.FirstOrDefault(f => f.TrackingNumbers.Length > 0 && wanted.SetEquals(f.TrackingNumbers));
     }
 
     /// <summary>Replaces the tracking of an existing fulfillment.</summary>

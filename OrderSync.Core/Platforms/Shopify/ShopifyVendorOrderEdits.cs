@@ -30,6 +30,9 @@ public sealed record VendorLineEdit(
     bool NotifyCustomer = false,
     string? StaffNote = null);
 
+/// <summary>A line of the order being edited, as orderEditBegin reads it (a CalculatedLineItem: its id is what the edit takes).</summary>
+public sealed record VendorOrderLine(string Id, int Quantity, string? Sku, string? Title, string? VariantId);
+
 public sealed class ShopifyVendorOrderEdits(ShopifyGraphQlClient client)
 {
     private const string Begin = """
@@ -77,14 +80,17 @@ public sealed class ShopifyVendorOrderEdits(ShopifyGraphQlClient client)
         }
         """;
 
-    private sealed record CalculatedLine(string Id, int Quantity, string? Sku, string? Title, string? VariantId);
-
     /// <summary>
     /// Runs begin → changes → commit. Quantities are absolute, and an addition whose variant (or custom title/SKU) is
     /// already on the order at that quantity or more is skipped, so a retry of the same edit does not add twice.
     /// On a failure after begin nothing is committed; the exception says so and names the calculated order.
     /// </summary>
-    public async Task<string> EditAsync(ShopifyStore store, string vendorOrderId, VendorLineEdit edit, CancellationToken cancellationToken)
+    public Task<string> EditAsync(ShopifyStore store, string vendorOrderId, VendorLineEdit edit, CancellationToken cancellationToken) =>
+        EditAsync(store, vendorOrderId, _ => edit, cancellationToken);
+
+    /// <summary>As above, with the edit planned from the order's lines as the begun edit reads them (e.g. to find lines by SKU).</summary>
+    public async Task<string> EditAsync(ShopifyStore store, string vendorOrderId, Func<IReadOnlyList<VendorOrderLine>, VendorLineEdit> plan,
+        CancellationToken cancellationToken)
     {
         var data = await client.ExecuteAsync(store, Begin, new JsonObject { ["id"] = vendorOrderId }, cancellationToken);
         var (calculatedId, lines) = ShopifyAnswer.Read(store, "orderEditBegin", () =>
@@ -92,7 +98,7 @@ public sealed class ShopifyVendorOrderEdits(ShopifyGraphQlClient client)
             var payload = data.GetProperty("orderEditBegin");
             ShopifyUserErrors.ThrowIfAny(payload, store, $"an edit of order {vendorOrderId}");
             var calculated = payload.GetProperty("calculatedOrder");
-            var read = calculated.GetProperty("lineItems").GetProperty("nodes").EnumerateArray().Select(n => new CalculatedLine(
+            var read = calculated.GetProperty("lineItems").GetProperty("nodes").EnumerateArray().Select(n => new VendorOrderLine(
                 n.GetProperty("id").GetString()!, n.GetProperty("quantity").GetInt32(), Text(n, "sku"), Text(n, "title"),
                 n.TryGetProperty("variant", out var v) && v.ValueKind == JsonValueKind.Object ? Text(v, "id") : null)).ToList();
             return (calculated.GetProperty("id").GetString()!, read);
@@ -100,6 +106,7 @@ public sealed class ShopifyVendorOrderEdits(ShopifyGraphQlClient client)
 
         try
         {
+            var edit = plan(lines);
             var changed = false;
             foreach (var (lineId, quantity) in edit.Quantities)
             {
@@ -171,7 +178,7 @@ public sealed class ShopifyVendorOrderEdits(ShopifyGraphQlClient client)
         });
     }
 
-    private static bool SameLine(CalculatedLine line, VendorLineAddition addition) =>
+    private static bool SameLine(VendorOrderLine line, VendorLineAddition addition) =>
         addition.VariantId is { } v ? line.VariantId == v
         : (addition.Sku is { } sku && line.Sku == sku) || (addition.Title is { } title && line.Title == title && line.VariantId is null);
 

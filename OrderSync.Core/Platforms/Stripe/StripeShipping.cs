@@ -32,7 +32,9 @@ using StripeApi = global::Stripe;
 namespace OrderSync.Core.Platforms.Stripe;
 
 /// <summary>What to put on a PaymentIntent: the order's shipping address, the carrier and the shipment's tracking numbers.</summary>
-public sealed record StripeTrackingUpdate(string PaymentIntentId, OrderAddress ShipTo, string? Carrier, IReadOnlyList<string> TrackingNumbers);
+/// <param name="Replaces">Numbers this shipment was reported with before a correction: they are taken off, not kept beside the new ones.</param>
+public sealed record StripeTrackingUpdate(
+    string PaymentIntentId, OrderAddress ShipTo, string? Carrier, IReadOnlyList<string> TrackingNumbers, IReadOnlyList<string>? Replaces = null);
 
 public enum StripeTrackingOutcome
 {
@@ -46,13 +48,14 @@ public enum StripeTrackingOutcome
 /// <summary>
 /// Sets tracking on a Stripe PaymentIntent. Reads the PaymentIntent first and writes nothing when its shipping already carries
 /// the tracking number(s) — so a retry after Stripe pruned the idempotency key (24 h) still writes nothing twice. Tracking
-/// numbers already on the PaymentIntent (an earlier shipment of the order) are kept: the new ones are added after them.
+/// numbers already on the PaymentIntent (an earlier shipment of the order) are kept: the new ones are added after them; a
+/// correction's <see cref="StripeTrackingUpdate.Replaces"/> are taken off.
 /// Every failure is a classified <see cref="PlatformException"/>.
 /// </summary>
 public sealed class StripeShipping
 {
     private const string Platform = "Stripe";
-    private const int MaxIdempotencyKeyLength = 255;
+    public const int MaxIdempotencyKeyLength = 255;
     private readonly StripeApi.PaymentIntentService? _paymentIntents;
     private readonly TimeProvider _time;
 
@@ -88,8 +91,10 @@ public sealed class StripeShipping
 
         var current = await CallAsync(update.PaymentIntentId, "read",
             () => paymentIntents.GetAsync(update.PaymentIntentId, cancellationToken: cancellationToken), cancellationToken);
-        var existing = Normalize(current.Shipping?.TrackingNumber?.Split(',') ?? []);
-        if (numbers.All(n => existing.Contains(n, StringComparer.OrdinalIgnoreCase))) return StripeTrackingOutcome.AlreadyPresent;
+        var held = Normalize(current.Shipping?.TrackingNumber?.Split(',') ?? []);
+        var replaced = Normalize(update.Replaces ?? []).Where(r => !numbers.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+        var existing = held.Where(n => !replaced.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (existing.Count == held.Count && numbers.All(n => existing.Contains(n, StringComparer.OrdinalIgnoreCase))) return StripeTrackingOutcome.AlreadyPresent;
 
         var merged = existing.Concat(numbers.Where(n => !existing.Contains(n, StringComparer.OrdinalIgnoreCase)));
         var shipTo = update.ShipTo;
