@@ -17,6 +17,8 @@ public abstract class EndToEndLifecycleTest
     protected const string VendorSku2 = "VENDOR-IPOD-NANO-BLACK";
     private const string PayPalClientId = "e2e-client";
     private const string PayPalClientSecret = "e2e-secret";
+    private const string PayPalWebhookId = "E2EWEBHOOK1";
+    private readonly HttpClient _http = new();
 
     protected LocalShellFixture World { get; private set; } = null!;
 
@@ -50,7 +52,9 @@ public abstract class EndToEndLifecycleTest
             ["OrderSync:Merchants:0:ProductMappings:1:MerchantSku"] = MerchantSku2,
             ["OrderSync:Merchants:0:ProductMappings:1:VendorId"] = LocalShellFixture.VendorId,
             ["OrderSync:Merchants:0:ProductMappings:1:VendorSku"] = VendorSku2,
-            ["OrderSync:PayPal:WebhookId"] = "E2EWEBHOOK1",
+            ["OrderSync:PayPal:WebhookId"] = PayPalWebhookId,
+            // Online: OrderSync asks the PayPal simulator to verify each webhook, as it would ask PayPal (Offline needs a certificate from PayPal's own hosts).
+            ["OrderSync:PayPal:Verification"] = "Online",
             ["OrderSync:PayPal:ApiBaseUrl"] = PayPal.BaseUrl.ToString(),
             ["OrderSync:PayPal:ClientId"] = PayPalClientId,
             ["OrderSync:PayPal:ClientSecret"] = PayPalClientSecret,
@@ -68,6 +72,16 @@ public abstract class EndToEndLifecycleTest
             await World.DisposeAsync();
         }
         await PayPal.DisposeAsync();
+        _http.Dispose();
+    }
+
+    /// <summary>A PayPal webhook delivery, signed by the PayPal simulator as PayPal signs (PAYPAL-* headers) for this world's subscription.</summary>
+    protected async Task<HttpResponseMessage> PostPayPalAsync(byte[] body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(World.Host.BaseUrl, "api/webhooks/paypal")) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        foreach (var (name, value) in PayPal.Sign(body, PayPalWebhookId)) request.Headers.TryAddWithoutValidation(name, value);
+        return await _http.SendAsync(request);
     }
 
     /// <summary>A webhook from the merchant's store: Shopify's sample order as a new paid order, with the seeded order's ids, then <paramref name="change"/>.</summary>

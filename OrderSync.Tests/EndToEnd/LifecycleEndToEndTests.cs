@@ -48,6 +48,31 @@ public sealed class LifecycleEndToEndTests : EndToEndLifecycleTest
     }
 
     [TestMethod]
+    public async Task An_unpaid_order_held_for_payment_is_pushed_once_when_PayPal_reports_its_capture()
+    {
+        await StartAsync(new() { ["OrderSync:Merchants:0:PushOnlyIfPaid"] = "true" });
+        await World.PostAsync(Merchant("orders/create", o => o["financial_status"] = "pending"));
+        await World.OrderWithStatusAsync(OrderId, "held");
+        Assert.AreEqual(0, World.Vendor.Received.Count(r => r.Field == "orderCreate"));
+
+        // PayPal's PAYMENT.CAPTURE.COMPLETED sample (samples/paypal) whose custom_id names this order, as the checkout sets it.
+        var capture = JsonNode.Parse(PayPalSamples.CaptureCompletedWithOrderKey())!;
+        capture["resource"]!["custom_id"] = $"{ShopifyWebhookBuilder.MerchantShop}/{OrderId}";
+        var body = System.Text.Encoding.UTF8.GetBytes(capture.ToJsonString());
+        var response = await PostPayPalAsync(body);
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
+
+        var pushed = await World.OrderWithStatusAsync(OrderId, "pushed");
+        Assert.AreEqual(PayPalSampleCaptureId, pushed!["state"]!["payment"]!["payPalCaptureId"]!.GetValue<string>(), "the capture is remembered for tracking");
+        StringAssert.Contains(await (await PostPayPalAsync(body)).Content.ReadAsStringAsync(), "duplicate");
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // room for a second push to show
+        Assert.AreEqual(1, World.Vendor.Received.Count(r => r.Field == "orderCreate"), "exactly one push");
+        Assert.AreEqual(1, World.Vendor.Orders.Count);
+    }
+
+    private const string PayPalSampleCaptureId = "42311647XV020574X";
+
+    [TestMethod]
     public async Task A_new_valid_shipping_address_is_sent_to_the_vendor_and_an_invalid_one_is_flagged_and_not_sent()
     {
         await StartAsync();
