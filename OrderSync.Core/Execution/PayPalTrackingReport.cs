@@ -8,7 +8,8 @@ namespace OrderSync.Core.Execution;
 /// <summary>
 /// A shipment as trackers on the PayPal capture, one per tracking number, through trackers-batch: OrderSync knows the
 /// capture id from the merchant order's transactions, not the PayPal order id that the Orders v2 track endpoint needs.
-/// A correction cancels the trackers of numbers no longer in the shipment (PayPal cannot change a tracker's number) and adds the new ones.
+/// A correction cancels the trackers of numbers no longer in the shipment (PayPal cannot change a tracker's number), sets
+/// the carrier on those it keeps, and adds the new ones.
 /// The reference is the tracker ids, "{capture}-{number}" comma-separated, as trackers-batch names them.
 /// </summary>
 public sealed class PayPalTrackingReport(PayPalTracking? paypal = null)
@@ -26,8 +27,15 @@ public sealed class PayPalTrackingReport(PayPalTracking? paypal = null)
             : throw PlatformException.Permanent($"PayPal tracking needs a carrier: the vendor named none, and the number {numbers[0]} does not show one");
 
         if (report.TrackerId is { } previous)
-            foreach (var stale in NumbersOf(previous, report.CaptureId).Except(numbers, StringComparer.OrdinalIgnoreCase))
+        {
+            var before = NumbersOf(previous, report.CaptureId).ToList();
+            foreach (var stale in before.Except(numbers, StringComparer.OrdinalIgnoreCase))
                 await client.CancelBatchTrackerAsync(report.CaptureId, stale, RequestId($"{report.Id}:cancel:{stale}"), cancellationToken);
+            // A number the shipment keeps stays on its tracker; only its carrier may have been corrected.
+            foreach (var kept in numbers.Intersect(before, StringComparer.OrdinalIgnoreCase))
+                await client.UpdateBatchTrackerAsync(new PayPalBatchTracker(report.CaptureId, kept, carrier, other), PayPalTracker.Shipped,
+                    RequestId($"{report.Id}:update:{kept}"), cancellationToken);
+        }
 
         var batches = numbers.Select(n => new PayPalBatchTracker(report.CaptureId, n, carrier, other)).Chunk(PayPalTracking.MaxBatchSize).ToList();
         for (var i = 0; i < batches.Count; i++)

@@ -21,7 +21,7 @@ public sealed class PaymentReferenceLookup(
         foreach (var reference in references)
             await router.LinkAsync(new CorrelationLink(reference, find.Order), cancellationToken);
         return new PaymentReferencesFound(find.Id,
-            references.FirstOrDefault(r => r.Kind == CorrelationRef.PayPalCapture("").Kind)?.Value,
-            references.FirstOrDefault(r => r.Kind == CorrelationRef.StripePaymentIntent("").Kind)?.Value);
+            references.FirstOrDefault(r => r.Kind == CorrelationRef.PayPalCaptureKind)?.Value,
+            references.FirstOrDefault(r => r.Kind == CorrelationRef.StripePaymentIntentKind)?.Value);
     }
 }

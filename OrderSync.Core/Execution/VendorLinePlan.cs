@@ -7,8 +7,9 @@ namespace OrderSync.Core.Execution;
 
 /// <summary>
 /// Turns the lines a vendor order must have (absolute quantities) into a Shopify line edit of the vendor order as it is.
-/// OrderSync creates vendor lines as custom items carrying the vendor SKU (ShopifyVendorOrders), so lines are matched by
-/// SKU, or by title when a line has no SKU. Pure.
+/// OrderSync creates vendor lines as custom items carrying the vendor SKU (ShopifyVendorOrders), so a line is found by SKU;
+/// a custom item added by an earlier edit has no SKU (orderEditAddCustomItem takes a title and price only), so it is found
+/// by its title. Pure.
 /// </summary>
 public static class VendorLinePlan
 {
@@ -16,13 +17,13 @@ public static class VendorLinePlan
     {
         var quantities = new Dictionary<string, int>(StringComparer.Ordinal);
         var additions = new List<VendorLineAddition>();
-        foreach (var group in wanted.GroupBy(Key, StringComparer.OrdinalIgnoreCase))
+        foreach (var group in wanted.GroupBy(l => l.VendorSku ?? l.Title, StringComparer.OrdinalIgnoreCase))
         {
+            var line = group.First();
             var total = group.Sum(l => l.Quantity);
-            var matches = current.Where(c => string.Equals(Key(c), group.Key, StringComparison.OrdinalIgnoreCase)).ToList();
+            var matches = current.Where(c => Matches(c, line)).ToList();
             if (matches.Count == 0)
             {
-                var line = group.First();
                 if (total > 0)
                     additions.Add(new VendorLineAddition(null, line.Title, line.VendorSku, line.UnitPrice,
                         currency ?? throw PlatformException.Permanent($"line {line.Title} is new on the vendor order, and the order's currency is unknown"), total));
@@ -32,13 +33,13 @@ public static class VendorLinePlan
             quantities[matches[0].Id] = total;
             foreach (var extra in matches.Skip(1)) quantities[extra.Id] = 0;
         }
-        foreach (var gone in current.Where(c => c.Quantity > 0 && !quantities.ContainsKey(c.Id)
-                                                && !wanted.Any(w => string.Equals(Key(w), Key(c), StringComparison.OrdinalIgnoreCase))))
+        foreach (var gone in current.Where(c => c.Quantity > 0 && !quantities.ContainsKey(c.Id)))
             quantities[gone.Id] = 0;
         return new VendorLineEdit(quantities, additions, StaffNote: staffNote);
     }
 
-    private static string Key(RoutedLine line) => line.VendorSku ?? "title:" + line.Title;
-
-    private static string Key(VendorOrderLine line) => line.Sku ?? "title:" + line.Title;
+    private static bool Matches(VendorOrderLine current, RoutedLine wanted) =>
+        current.Sku is { } sku
+            ? wanted.VendorSku is { } vendorSku && string.Equals(sku, vendorSku, StringComparison.OrdinalIgnoreCase)
+            : current.VariantId is null && current.Title == wanted.Title;
 }

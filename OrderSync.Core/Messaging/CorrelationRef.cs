@@ -6,9 +6,12 @@ namespace OrderSync.Core.Messaging;
 /// </summary>
 public sealed record CorrelationRef(string Kind, string Value)
 {
-    public static CorrelationRef StripePaymentIntent(string id) => new("stripe-payment-intent", id);
+    public const string StripePaymentIntentKind = "stripe-payment-intent";
+    public const string PayPalCaptureKind = "paypal-capture";
+
+    public static CorrelationRef StripePaymentIntent(string id) => new(StripePaymentIntentKind, id);
     public static CorrelationRef StripeCharge(string id) => new("stripe-charge", id);
-    public static CorrelationRef PayPalCapture(string id) => new("paypal-capture", id);
+    public static CorrelationRef PayPalCapture(string id) => new(PayPalCaptureKind, id);
     public static CorrelationRef PayPalOrder(string id) => new("paypal-order", id);
     public static CorrelationRef VendorOrder(string vendorId, string vendorOrderId) => new($"vendor-order:{vendorId}", vendorOrderId);
 

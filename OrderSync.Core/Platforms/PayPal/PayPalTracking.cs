@@ -134,25 +134,38 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
     }
 
     /// <summary>
-    /// Cancels a tracker added through trackers-batch: PUT /v1/shipping/trackers/{transaction_id}-{tracking_number} with the
-    /// tracker as PayPal holds it and status CANCELLED → 204 (developer.paypal.com/api/tracking/v1/trackers-put, "Update or
-    /// cancel tracking information for PayPal transaction"). A tracker PayPal does not hold, or holds cancelled, is left as it is.
+    /// Cancels a tracker added through trackers-batch (see <see cref="UpdateBatchTrackerAsync"/>).
     /// </summary>
     /// <returns>False when there was nothing to cancel.</returns>
-    public async Task<bool> CancelBatchTrackerAsync(string transactionId, string trackingNumber, string requestId, CancellationToken cancellationToken)
+    public Task<bool> CancelBatchTrackerAsync(string transactionId, string trackingNumber, string requestId, CancellationToken cancellationToken) =>
+        UpdateBatchTrackerAsync(new PayPalBatchTracker(transactionId, trackingNumber, Carrier: ""), PayPalTracker.Cancelled, requestId, cancellationToken);
+
+    /// <summary>
+    /// Updates a tracker added through trackers-batch: PUT /v1/shipping/trackers/{transaction_id}-{tracking_number} with the
+    /// tracker and its new status → 204 (developer.paypal.com/api/tracking/v1/trackers-put, "Update or cancel tracking
+    /// information for PayPal transaction"). The tracker is read first: one PayPal does not hold, holds cancelled, or holds
+    /// as wanted already is left as it is. An empty <see cref="PayPalBatchTracker.Carrier"/> keeps the carrier PayPal holds.
+    /// </summary>
+    /// <returns>False when nothing was sent.</returns>
+    public async Task<bool> UpdateBatchTrackerAsync(PayPalBatchTracker tracker, string status, string requestId, CancellationToken cancellationToken)
     {
-        var path = $"v1/shipping/trackers/{Escape(transactionId + "-" + trackingNumber)}";
+        var path = $"v1/shipping/trackers/{Escape(tracker.TransactionId + "-" + tracker.TrackingNumber)}";
         using var held = await SendAsync(HttpMethod.Get, path, null, null, "show tracker", cancellationToken, notFoundIsNull: true);
-        if (held is null || Text(held.RootElement, "status") is not { } status || status == PayPalTracker.Cancelled) return false;
+        if (held is null || Text(held.RootElement, "status") is not { } heldStatus || heldStatus == PayPalTracker.Cancelled) return false;
+        var keepCarrier = tracker.Carrier.Length == 0;
+        var carrier = keepCarrier ? Text(held.RootElement, "carrier") ?? PayPalOrderTracker.OtherCarrier : tracker.Carrier;
+        var other = keepCarrier ? Text(held.RootElement, "carrier_name_other") : tracker.CarrierNameOther;
+        if (heldStatus == status && carrier == Text(held.RootElement, "carrier") && other == Text(held.RootElement, "carrier_name_other")) return false;
+
         var body = new JsonObject
         {
-            ["transaction_id"] = transactionId,
-            ["tracking_number"] = trackingNumber,
-            ["status"] = PayPalTracker.Cancelled,
-            ["carrier"] = Text(held.RootElement, "carrier") ?? PayPalOrderTracker.OtherCarrier,
+            ["transaction_id"] = tracker.TransactionId,
+            ["tracking_number"] = tracker.TrackingNumber,
+            ["status"] = status,
+            ["carrier"] = carrier,
         };
-        if (Text(held.RootElement, "carrier_name_other") is { } other) body["carrier_name_other"] = other;
-        using var _ = await SendAsync(HttpMethod.Put, path, body, requestId, "cancel tracker", cancellationToken);
+        if (other is not null) body["carrier_name_other"] = other;
+        using var _ = await SendAsync(HttpMethod.Put, path, body, requestId, "update tracker", cancellationToken);
         return true;
     }
 

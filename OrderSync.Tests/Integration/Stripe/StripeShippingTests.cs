@@ -62,6 +62,18 @@ public sealed class StripeShippingTests
     }
 
     [TestMethod]
+    public async Task A_correction_replaces_the_numbers_it_names_and_keeps_those_of_other_shipments()
+    {
+        await Client().SetTrackingAsync(Update("OTHER-SHIPMENT", "WRONG-1"), Key, CancellationToken.None);
+
+        var outcome = await Client().SetTrackingAsync(Update("RIGHT-1") with { Replaces = ["WRONG-1"] }, Key + ":r1", CancellationToken.None);
+        var again = await Client().SetTrackingAsync(Update("RIGHT-1") with { Replaces = ["WRONG-1"] }, Key + ":r1", CancellationToken.None);
+
+        Assert.AreEqual((StripeTrackingOutcome.Written, StripeTrackingOutcome.AlreadyPresent), (outcome, again));
+        Assert.AreEqual("OTHER-SHIPMENT,RIGHT-1", _account.PaymentIntent(PaymentIntentId).Shipping!.TrackingNumber);
+    }
+
+    [TestMethod]
     public async Task Several_tracking_numbers_are_sent_comma_separated()
     {
         await Client().SetTrackingAsync(Update("TRACK-A", " TRACK-B ", "TRACK-A"), Key, CancellationToken.None);
