@@ -26,7 +26,8 @@ public sealed class LocalShellFixture : IAsyncDisposable
 
     public LocalHostProcess Host { get; private set; } = null!;
 
-    public static async Task<LocalShellFixture> StartAsync(ShopifyAdminSimulator simulator)
+    /// <param name="moreSettings">Settings added to (or replacing) the world's own, e.g. a merchant store or PayPal for lifecycle tests.</param>
+    public static async Task<LocalShellFixture> StartAsync(ShopifyAdminSimulator simulator, IReadOnlyDictionary<string, string>? moreSettings = null)
     {
         var storage = await TestStorage.IsolatedAsync();
         var vendorShop = $"vendor-{Guid.NewGuid():N}"[..20] + ".myshopify.com";
@@ -51,6 +52,7 @@ public sealed class LocalShellFixture : IAsyncDisposable
             ["OrderSync:Worker:CommandLease"] = "00:00:02",
             ["OrderSync:Worker:MaxIdleDelay"] = "00:00:00.200",
         };
+        foreach (var (key, value) in moreSettings ?? new Dictionary<string, string>()) settings[key] = value;
         var fixture = new LocalShellFixture(vendor, settings);
         await fixture.StartHostAsync();
         return fixture;
