@@ -115,4 +115,15 @@ public sealed class CancellationSpecs
         Assert.AreEqual(SubOrderStatus.Pushed, Sub(decision, VendorB).Status);
         Assert.Contains("need another vendor, or a refund", OpenAttention(decision, $"vendor-cancelled:{VendorA}").Reason);
     }
+
+    [TestMethod]
+    public void Shipment_of_a_cancelled_vendor_order_raises_attention_and_is_not_reported_to_shopify()
+    {
+        var spec = PushedToBoth().Given(Cancelled, new CommandSucceeded(IdempotencyKeys.Cancel(Key, VendorA)));
+
+        var decision = spec.When(Shipped(VendorA, AShipment().Of("A-MUG", 2)));
+
+        Assert.IsFalse(decision.Commands.OfType<ReportTrackingToShopify>().Any());
+        Assert.EndsWith("intercept or return", OpenAttention(decision, $"shipped-after-cancel:{VendorA}").Reason);
+    }
 }

@@ -132,4 +132,15 @@ public sealed class FailureSpecs
         Assert.AreEqual(("gift", VendorOrderId(VendorA)), (update.Details.Note, update.VendorOrderId));
         Assert.AreNotEqual(OrderStatus.Failed, OrderStatus.Of(decision.State));
     }
+
+    [TestMethod]
+    public void Operator_retry_resumes_a_failed_tracking_report_under_the_same_key()
+    {
+        var report = IdempotencyKeys.Report(Key, TrackingTarget.Shopify, VendorA, "shp-1", 0);
+        var spec = Pushing().Given(Created(VendorA), Shipped(VendorA, AShipment().Of("A-MUG")), Permanent(report, "422: line already fulfilled"));
+
+        var decision = spec.When(new OperatorRetry("ops@merchant"));
+
+        Assert.AreEqual(report, All<ReportTrackingToShopify>(decision).Single().Id);
+    }
 }

@@ -136,4 +136,14 @@ public sealed class LineEditSpecs
         Assert.IsNull(decision.State.WorkFor(Slots.Vendor(VendorA)));
         Assert.IsEmpty(decision.Commands);
     }
+
+    [TestMethod]
+    public void Line_edit_during_an_in_flight_push_is_sent_once_the_vendor_confirms_the_push()
+    {
+        var spec = LifecycleSpec.For(TwoVendors().Build()).Given(Placed(ThreeLines()), Edit("edit-1", [new LineDelta("1", 1)], []));
+
+        var decision = spec.When(Created(VendorA));
+
+        CollectionAssert.AreEqual(new[] { ("1", "A-MUG", 3) }, Lines(Single<EditVendorOrderLines>(decision)));
+    }
 }

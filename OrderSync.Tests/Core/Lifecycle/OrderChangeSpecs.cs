@@ -134,4 +134,27 @@ public sealed class OrderChangeSpecs
         CollectionAssert.AreEquivalent(new[] { PushToA, PushToB }, fixedAddress.Commands.Select(c => c.Id).ToArray());
         Assert.AreEqual(LondonAddress, All<PushOrderToVendor>(fixedAddress)[0].Draft.ShippingAddress);
     }
+
+    [TestMethod]
+    public void Second_change_while_an_update_is_in_flight_is_sent_after_it_succeeds()
+    {
+        var spec = PushedToBoth().Given(Changed(o => o.WithNote("first")), Updated(MugAndTee().WithNote("second").UpdatedMinutesLater(20)));
+
+        var decision = spec.When(new CommandSucceeded(IdempotencyKeys.Update(Key, VendorA, 1)));
+
+        var update = Single<UpdateVendorOrder>(decision);
+        Assert.AreEqual((IdempotencyKeys.Update(Key, VendorA, 2), "second"), (update.Id, update.Details.Note));
+    }
+
+    [TestMethod]
+    public void Address_fixed_after_an_invalid_change_is_sent()
+    {
+        var fixedAddress = LondonAddress with { Address1 = "3 Jacquard Loom Lane" };
+        var spec = PushedToBoth().Given(Changed(o => o.WithAddress(LondonAddress with { Zip = "" })));
+
+        var decision = spec.When(Updated(MugAndTee().WithAddress(fixedAddress).UpdatedMinutesLater(20)));
+
+        Assert.IsTrue(All<UpdateVendorOrder>(decision).All(u => u.Details.ShippingAddress == fixedAddress));
+        Assert.HasCount(2, decision.Commands);
+    }
 }

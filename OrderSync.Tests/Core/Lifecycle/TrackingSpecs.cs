@@ -182,4 +182,17 @@ public sealed class TrackingSpecs
         ReportTrackingToStripe s => s.Tracking,
         _ => throw new AssertFailedException($"not a tracking report: {command.Id}"),
     };
+
+    [TestMethod]
+    public void Tracking_corrected_while_the_first_report_is_in_flight_is_corrected_after_it_succeeds()
+    {
+        var spec = Pushed(TwoVendors().NoTrackingTo(TrackingTarget.PayPal).NoTrackingTo(TrackingTarget.Stripe))
+            .Given(Shipped(VendorA, AShipment().Of("A-MUG", 2).Tracked("TRK-OLD")), Shipped(VendorA, AShipment().Of("A-MUG", 2).Tracked("TRK-NEW")));
+
+        var decision = spec.When(new CommandSucceeded(ReportKey(TrackingTarget.Shopify, "shp-1"), "gid://shopify/Fulfillment/7"));
+
+        var correction = Single<ReportTrackingToShopify>(decision);
+        Assert.AreEqual((ReportKey(TrackingTarget.Shopify, "shp-1", 1), "gid://shopify/Fulfillment/7", "TRK-NEW"),
+            (correction.Id, correction.FulfillmentId, correction.Tracking.Numbers.Single()));
+    }
 }
