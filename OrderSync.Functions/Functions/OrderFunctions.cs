@@ -44,29 +44,25 @@ public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators
     }
 
     [Function("RetryOrder")]
-    public async Task<IActionResult> RetryAsync(
+    public Task<IActionResult> RetryAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{shop}/{orderId}/retry")] HttpRequest request,
         string shop,
         string orderId,
         CancellationToken cancellationToken)
-    {
-        if (!OrderKey.TryCreate(shop, orderId, out var key)) return InvalidKey(shop, orderId);
-        return await operators.RetryAsync(key, request.Headers["X-Operator"].ToString(), cancellationToken)
-            ? new ObjectResult(new { reason = "retry queued" }) { StatusCode = 202 }
-            : Unknown(shop, orderId);
-    }
+        => OperatorRequestAsync(shop, orderId, "retry queued", key => operators.RetryAsync(key, request.Headers["X-Operator"].ToString(), cancellationToken));
 
     [Function("ReevaluateOrder")]
-    public async Task<IActionResult> ReevaluateAsync(
+    public Task<IActionResult> ReevaluateAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{shop}/{orderId}/reevaluate")] HttpRequest request,
         string shop,
         string orderId,
         CancellationToken cancellationToken)
+        => OperatorRequestAsync(shop, orderId, "re-evaluation queued", key => operators.ReevaluateAsync(key, request.Headers["X-Operator"].ToString(), cancellationToken));
+
+    private static async Task<IActionResult> OperatorRequestAsync(string shop, string orderId, string accepted, Func<OrderKey, Task<bool>> request)
     {
         if (!OrderKey.TryCreate(shop, orderId, out var key)) return InvalidKey(shop, orderId);
-        return await operators.ReevaluateAsync(key, request.Headers["X-Operator"].ToString(), cancellationToken)
-            ? new ObjectResult(new { reason = "re-evaluation queued" }) { StatusCode = 202 }
-            : Unknown(shop, orderId);
+        return await request(key) ? new ObjectResult(new { reason = accepted }) { StatusCode = 202 } : Unknown(shop, orderId);
     }
 
     private static BadRequestObjectResult InvalidKey(string shop, string orderId) =>

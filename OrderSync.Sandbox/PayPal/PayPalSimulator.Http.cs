@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace OrderSync.Sandbox.PayPal;
 
 /// <summary>
@@ -11,20 +7,6 @@ namespace OrderSync.Sandbox.PayPal;
 /// </summary>
 public sealed partial class PayPalSimulator
 {
-    public static async Task<PayPalSimulator> StartHttpAsync(string clientId, string clientSecret, CancellationToken cancellationToken = default)
-    {
-        var simulator = new PayPalSimulator(clientId, clientSecret, TimeProvider.System);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapPost("/v1/oauth2/token", simulator.TokenAsync);
-        app.MapPost("/v1/notifications/verify-webhook-signature", simulator.VerifyAsync);
-        app.MapGet("/v1/notifications/certs/{id}", simulator.CertificateAsync);
-        simulator.MapTracking(app);
-        await app.StartAsync(cancellationToken);
-        simulator._app = app;
-        simulator.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
-        return simulator;
-    }
+    public static Task<PayPalSimulator> StartHttpAsync(string clientId, string clientSecret, CancellationToken cancellationToken = default) =>
+        StartAsync(clientId, clientSecret, null, https: false, cancellationToken);
 }

@@ -55,14 +55,20 @@ public sealed partial class PayPalSimulator : IAsyncDisposable
 
     public IReadOnlyList<PayPalRequest> Received => [.. _received];
 
-    public static async Task<PayPalSimulator> StartAsync(string clientId, string clientSecret, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    public static Task<PayPalSimulator> StartAsync(string clientId, string clientSecret, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
+        StartAsync(clientId, clientSecret, time, https: true, cancellationToken);
+
+    private static async Task<PayPalSimulator> StartAsync(string clientId, string clientSecret, TimeProvider? time, bool https, CancellationToken cancellationToken)
     {
         var simulator = new PayPalSimulator(clientId, clientSecret, time ?? TimeProvider.System);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrelHttpsConfiguration();
-        builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = simulator._tls.Certificate));
-        builder.WebHost.UseUrls("https://127.0.0.1:0");
+        if (https)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = simulator._tls.Certificate));
+        }
+        builder.WebHost.UseUrls(https ? "https://127.0.0.1:0" : "http://127.0.0.1:0");
         var app = builder.Build();
         app.MapPost("/v1/oauth2/token", simulator.TokenAsync);
         app.MapPost("/v1/notifications/verify-webhook-signature", simulator.VerifyAsync);
