@@ -23,12 +23,10 @@ public sealed partial class PayPalOptionsValidator : IValidateOptions<PayPalOpti
         if (options.ApiBaseUrl is not { IsAbsoluteUri: true } api || !(api.Scheme == Uri.UriSchemeHttps || (api.Scheme == Uri.UriSchemeHttp && api.IsLoopback)))
             errors.Add($"{At}:ApiBaseUrl must be an https URL, e.g. https://api-m.paypal.com or https://api-m.sandbox.paypal.com.");
 
-        if (options.Verification == PayPalVerification.Online)
-        {
-            if (string.IsNullOrWhiteSpace(options.ClientId)) errors.Add($"{At}:ClientId is required for Online verification.");
-            if (string.IsNullOrWhiteSpace(options.ClientSecret))
-                errors.Add($"{At}:ClientSecret is required for Online verification (set it in the environment, OrderSync__PayPal__ClientSecret).");
-        }
+        // Tracking on captures always needs an OAuth token; Online verification needs one too.
+        if (string.IsNullOrWhiteSpace(options.ClientId)) errors.Add($"{At}:ClientId is required: PayPal tracking (and Online verification) calls PayPal's API.");
+        if (string.IsNullOrWhiteSpace(options.ClientSecret))
+            errors.Add($"{At}:ClientSecret is required: PayPal tracking (and Online verification) calls PayPal's API (set it in the environment, OrderSync__PayPal__ClientSecret).");
 
         for (var i = 0; i < options.CertificateHosts.Count; i++)
             if (Uri.CheckHostName(options.CertificateHosts[i]) == UriHostNameType.Unknown)

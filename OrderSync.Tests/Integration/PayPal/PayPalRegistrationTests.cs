@@ -30,7 +30,7 @@ public sealed class PayPalRegistrationTests
     [TestMethod]
     public void Offline_by_default()
     {
-        using var services = Build(new() { ["OrderSync:PayPal:WebhookId"] = "0FV983392A0531201" });
+        using var services = Build(new() { ["OrderSync:PayPal:WebhookId"] = "0FV983392A0531201", ["OrderSync:PayPal:ClientId"] = "id", ["OrderSync:PayPal:ClientSecret"] = "secret" });
 
         Assert.IsTrue(services.GetServices<IWebhookSource>().Any(s => s is PayPalWebhookSource));
         Assert.IsInstanceOfType<PayPalOfflineVerifier>(services.GetRequiredService<IPayPalSignatureVerifier>());
@@ -56,7 +56,7 @@ public sealed class PayPalRegistrationTests
     [TestMethod]
     public void Configured_certificate_hosts_replace_the_defaults()
     {
-        using var services = Build(new() { ["OrderSync:PayPal:WebhookId"] = "ABC", ["OrderSync:PayPal:CertificateHosts:0"] = "api.sandbox.paypal.com" });
+        using var services = Build(new() { ["OrderSync:PayPal:WebhookId"] = "ABC", ["OrderSync:PayPal:ClientId"] = "id", ["OrderSync:PayPal:ClientSecret"] = "secret", ["OrderSync:PayPal:CertificateHosts:0"] = "api.sandbox.paypal.com" });
         CollectionAssert.AreEqual(new[] { "api.sandbox.paypal.com" }, services.GetRequiredService<IOptions<PayPalOptions>>().Value.EffectiveCertificateHosts.ToArray());
     }
 

@@ -9,10 +9,19 @@ public sealed class PayPalOptionsValidatorTests
     private static IReadOnlyList<string> Failures(PayPalOptions options) =>
         new PayPalOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
 
-    private static PayPalOptions Valid() => new() { WebhookId = "0FV983392A0531201" };
+    private static PayPalOptions Valid() => new() { WebhookId = "0FV983392A0531201", ClientId = "client-id", ClientSecret = "client-secret" };
 
     [TestMethod]
-    public void Offline_needs_only_the_webhook_id() => Assert.AreEqual(0, Failures(Valid()).Count);
+    public void Offline_needs_the_webhook_id_and_the_API_credentials_tracking_uses() => Assert.AreEqual(0, Failures(Valid()).Count);
+
+    [TestMethod]
+    public void Offline_without_API_credentials_is_refused_because_tracking_needs_a_token()
+    {
+        var failures = Failures(new PayPalOptions { WebhookId = "ABC" });
+
+        Assert.IsTrue(failures.Any(f => f.StartsWith("OrderSync:PayPal:ClientId is required: PayPal tracking")), string.Join("\n", failures));
+        Assert.IsTrue(failures.Any(f => f.StartsWith("OrderSync:PayPal:ClientSecret is required") && f.Contains("OrderSync__PayPal__ClientSecret")), string.Join("\n", failures));
+    }
 
     [TestMethod]
     public void Defaults_are_offline_against_live_PayPal()
@@ -50,7 +59,7 @@ public sealed class PayPalOptionsValidatorTests
 
     [TestMethod]
     public void A_loopback_simulator_may_be_plain_http() =>
-        Assert.AreEqual(0, Failures(new PayPalOptions { WebhookId = "ABC", ApiBaseUrl = new Uri("http://127.0.0.1:5000/") }).Count);
+        Assert.AreEqual(0, Failures(new PayPalOptions { WebhookId = "ABC", ClientId = "id", ClientSecret = "secret", ApiBaseUrl = new Uri("http://127.0.0.1:5000/") }).Count);
 
     [TestMethod]
     [DataRow("https://api.paypal.com")]
