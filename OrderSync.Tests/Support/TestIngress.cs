@@ -36,6 +36,8 @@ public static class TestIngress
             ["OrderSync:Vendors:2:Kind"] = "HttpVendor",
             ["OrderSync:Vendors:2:WebhookSecrets:0"] = HttpVendorSecret,
             ["OrderSync:PayPal:WebhookId"] = "0FV983392A0531201",
+            ["OrderSync:PayPal:ClientId"] = "test-client-id",
+            ["OrderSync:PayPal:ClientSecret"] = "test-client-secret",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
