@@ -6,7 +6,7 @@ namespace OrderSync.Core.Lifecycle;
 
 /// <summary>
 /// Compares what the order wants with what each platform holds, and issues the commands that close the gap: push, hold
-/// or release, edit lines, update details, cancel, report tracking. It runs after every signal that changed something,
+/// or release, edit lines, update details, cancel (and, through <see cref="TrackingReports"/>, report tracking). It runs after every signal that changed something,
 /// so a rule applies whichever signal made it true, and a duplicate or echo (nothing changed) issues nothing.
 /// </summary>
 internal static class Reconciler
@@ -15,11 +15,11 @@ internal static class Reconciler
     {
         if (d.State.Order is null) return;
         Route(d);
-        PaymentReferences(d);
+        TrackingReports.FindPaymentReferences(d);
         foreach (var vendorId in d.State.SubOrders.Select(s => s.VendorId).ToList())
         {
             VendorOrder(d, vendorId);
-            Reports(d, vendorId);
+            TrackingReports.Report(d, vendorId);
         }
         DropUnwantedRetries(d);
     }
@@ -35,19 +35,6 @@ internal static class Reconciler
             d.State = d.State.WithoutWork(work.Slot);
             d.Note($"{Outcomes.Describe(work.Command)}: no longer needed; its retry is dropped");
         }
-    }
-
-    /// <summary>
-    /// PayPal and Stripe tracking need the capture / PaymentIntent id. When the first shipment comes and no PayPal or Stripe
-    /// webhook has named them, they are read once from the merchant order's transactions.
-    /// </summary>
-    private static void PaymentReferences(Deciding d)
-    {
-        var payment = d.State.Payment;
-        if (payment.ReferencesSought || payment.PayPalCaptureId is not null || payment.StripePaymentIntentId is not null) return;
-        if (!(d.Settings.SyncTrackingToPayPal || d.Settings.SyncTrackingToStripe)) return;
-        if (!d.State.SubOrders.Any(s => s.Status is SubOrderStatus.Pushed or SubOrderStatus.Shipped && !s.Shipments.IsEmpty)) return;
-        d.Issue(Slots.PaymentReferences, () => new FindPaymentReferences(IdempotencyKeys.PaymentReferences(d.State.Key), d.State.Key));
     }
 
     /// <summary>
@@ -220,43 +207,6 @@ internal static class Reconciler
             d.Update(d.State.SubOrder(sub.VendorId)! with { Revision = revision });
             d.Note($"vendor {sub.VendorId}: sending the changed {string.Join(", ", changed)}");
         }
-    }
-
-    /// <summary>Reports each shipment to each target that applies, once; a corrected tracking number is sent again as a correction.</summary>
-    private static void Reports(Deciding d, string vendorId)
-    {
-        var sub = d.State.SubOrder(vendorId)!;
-        if (sub.Status is not (SubOrderStatus.Pushed or SubOrderStatus.Shipped)) return;
-        var order = d.State.Order!;
-        foreach (var shipment in sub.Shipments)
-        {
-            foreach (var target in Targets(d, shipment))
-            {
-                var earlier = shipment.ReportTo(target);
-                if (earlier is not null && earlier.Sent.SameAs(shipment.Tracking)) continue;
-                var id = IdempotencyKeys.Report(d.State.Key, target, vendorId, shipment.ShipmentId, earlier is null ? 0 : earlier.Revision + 1);
-                var payment = d.State.Payment;
-                d.Issue(Slots.Report(vendorId, shipment.ShipmentId, target), () => target switch
-                {
-                    TrackingTarget.Shopify => new ReportTrackingToShopify(id, d.State.Key, shipment.ShipmentId, shipment.Lines, shipment.Tracking, earlier?.Reference),
-                    TrackingTarget.PayPal => new ReportTrackingToPayPal(id, d.State.Key, shipment.ShipmentId, payment.PayPalCaptureId!, shipment.Tracking, earlier?.Reference),
-                    _ => new ReportTrackingToStripe(id, d.State.Key, shipment.ShipmentId, payment.StripePaymentIntentId!, order.ShippingAddress,
-                        shipment.Tracking, earlier?.Sent.Numbers ?? []),
-                });
-            }
-        }
-    }
-
-    /// <summary>
-    /// Shopify gets every shipment of lines still to fulfil while the order is open; PayPal and Stripe only a shipment with
-    /// a tracking number, and only once OrderSync knows the capture / PaymentIntent (an authorization waits for its capture).
-    /// </summary>
-    private static IEnumerable<TrackingTarget> Targets(Deciding d, ShipmentRecord shipment)
-    {
-        if (d.Settings.SyncTrackingToShopify && d.State.Order!.CancelledAt is null && !shipment.Lines.IsEmpty) yield return TrackingTarget.Shopify;
-        if (shipment.Tracking.Numbers.IsEmpty) yield break;
-        if (d.Settings.SyncTrackingToPayPal && d.State.Payment.PayPalCaptureId is not null) yield return TrackingTarget.PayPal;
-        if (d.Settings.SyncTrackingToStripe && d.State.Payment.StripePaymentIntentId is not null) yield return TrackingTarget.Stripe;
     }
 
     /// <summary>Why a sub-order not pushed yet must never be: the order is cancelled, or its payment reversed and the merchant cancels on that.</summary>
