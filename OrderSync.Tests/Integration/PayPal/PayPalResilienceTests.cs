@@ -27,7 +27,7 @@ public sealed class PayPalResilienceTests
     {
         _services = PlatformClientHost.Build(new Dictionary<string, string?>
         {
-            ["OrderSync:PayPal:WebhookId"] = "WH-RESILIENCE",
+            ["OrderSync:PayPal:WebhookId"] = "0FV983392A0531201",
             ["OrderSync:PayPal:Verification"] = "Online",
             ["OrderSync:PayPal:ApiBaseUrl"] = _simulator.BaseUrl.AbsoluteUri,
             ["OrderSync:PayPal:ClientId"] = PayPalTestSources.ClientId,

@@ -44,7 +44,7 @@ public sealed class PlatformHandlerTests
         var handlers = new PrimaryHandlers();
         using var services = PlatformClientHost.Build(new Dictionary<string, string?>
         {
-            ["OrderSync:PayPal:WebhookId"] = "WH-HANDLER",
+            ["OrderSync:PayPal:WebhookId"] = "0FV983392A0531201",
             ["OrderSync:PayPal:Verification"] = "Online",
             ["OrderSync:PayPal:ApiBaseUrl"] = "https://api-m.sandbox.paypal.com",
             ["OrderSync:PayPal:ClientId"] = "client",
