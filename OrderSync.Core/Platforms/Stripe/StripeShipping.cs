@@ -145,7 +145,7 @@ public sealed class StripeShipping
         }
         catch (Exception e) when (OrderSyncResilience.Classify($"{Platform} (PaymentIntent {id}, {what})", e) is { } failure)
         {
-            throw failure; // Stripe.net lets the pipeline's open circuit and attempt timeout through unchanged
+            throw failure;
         }
     }
 
