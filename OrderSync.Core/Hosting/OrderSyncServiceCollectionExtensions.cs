@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Execution;
 using OrderSync.Core.Messaging;
+using OrderSync.Core.Platforms;
 using OrderSync.Core.Platforms.HttpVendors;
 using OrderSync.Core.Platforms.ShipHero;
 using OrderSync.Core.Platforms.Resilience;
@@ -56,18 +57,20 @@ public static class OrderSyncServiceCollectionExtensions
 
         services.AddHttpClient<ShopifyGraphQlClient>((sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<ShopifyOptions>>().Value.RequestTimeout)
-            .AddOrderSyncResilience(Platform.Shopify, configuration);
+            .UsePlatformHandler().AddOrderSyncResilience(Platform.Shopify, configuration);
         services.AddSingleton<ShopifyVendorOrders>();
         services.AddHttpClient<StripeShipping>((sp, http) =>
-            http.Timeout = sp.GetRequiredService<IOptions<StripeOptions>>().Value.RequestTimeout);
-        services.AddHttpClient(nameof(ShipHeroTokens), (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<ShipHeroOptions>>().Value.RequestTimeout);
+            http.Timeout = sp.GetRequiredService<IOptions<StripeOptions>>().Value.RequestTimeout)
+            .UsePlatformHandler().AddOrderSyncResilience(Platform.Stripe, configuration);
+        services.AddHttpClient(nameof(ShipHeroTokens), (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<ShipHeroOptions>>().Value.RequestTimeout)
+            .UsePlatformHandler();
         services.AddSingleton(sp => new ShipHeroTokens( // one token cache per process
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ShipHeroTokens)), sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient<ShipHeroGraphQlClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<ShipHeroOptions>>().Value.RequestTimeout)
-            .AddOrderSyncResilience(Platform.ShipHero, configuration);
+            .UsePlatformHandler().AddOrderSyncResilience(Platform.ShipHero, configuration);
         services.AddSingleton<ShipHeroVendorOrders>();
         services.AddHttpClient<HttpVendorClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
-            .AddOrderSyncResilience(Platform.HttpVendor, configuration);
+            .UsePlatformHandler().AddOrderSyncResilience(Platform.HttpVendor, configuration);
         services.AddSingleton<ShopifyVendorOrderUpdates>();
         services.AddSingleton<ShopifyVendorOrderEdits>();
         services.AddSingleton<ShopifyVendorOrderCancellation>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
+using OrderSync.Core.Platforms;
 using OrderSync.Core.Platforms.Resilience;
 using OrderSync.Core.Platforms.PayPal;
 using OrderSync.Core.Webhooks;
@@ -14,8 +15,7 @@ internal static class PayPalServiceCollectionExtensions
 {
     /// <summary>
     /// The PayPal webhook source, when "OrderSync:PayPal" is configured (validated at start-up); without that section
-    /// POST /api/webhooks/paypal answers 404. The typed clients are held by singletons (certificate cache, token cache),
-    /// so their handler recycles pooled connections itself (PooledConnectionLifetime) and never follows a redirect.
+    /// POST /api/webhooks/paypal answers 404. The clients' handler (<see cref="PlatformHttpHandler"/>) never follows a redirect.
     /// </summary>
     public static IServiceCollection AddPayPalWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,13 +25,13 @@ internal static class PayPalServiceCollectionExtensions
         services.AddOptions<PayPalOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PayPalOptions>, PayPalOptionsValidator>();
 
-        services.AddHttpClient<PayPalCertificateClient>(Timeout).ConfigurePrimaryHttpMessageHandler(Handler).SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
-        services.AddHttpClient<PayPalApiClient>(Timeout).ConfigurePrimaryHttpMessageHandler(Handler).SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan)
+        services.AddHttpClient<PayPalCertificateClient>(Timeout).UsePlatformHandler(Handler);
+        services.AddHttpClient<PayPalApiClient>(Timeout).UsePlatformHandler(Handler)
             .AddOrderSyncResilience(Platform.PayPal, configuration);
         services.AddSingleton<PayPalCertificateStore>();
         services.AddSingleton(PayPalCertificateTrust.SystemRoots);
         services.AddSingleton<PayPalAccessTokens>();
-        services.AddHttpClient<PayPalTracking>(Timeout).ConfigurePrimaryHttpMessageHandler(Handler).SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan)
+        services.AddHttpClient<PayPalTracking>(Timeout).UsePlatformHandler(Handler)
             .AddOrderSyncResilience(Platform.PayPal, configuration);
         services.AddSingleton<PayPalOfflineVerifier>();
         services.AddSingleton<PayPalOnlineVerifier>();
@@ -45,10 +45,9 @@ internal static class PayPalServiceCollectionExtensions
     private static void Timeout(IServiceProvider sp, HttpClient http) =>
         http.Timeout = sp.GetRequiredService<IOptions<PayPalOptions>>().Value.RequestTimeout;
 
-    private static HttpMessageHandler Handler() => new SocketsHttpHandler
+    private static void Handler(SocketsHttpHandler handler)
     {
-        AllowAutoRedirect = false,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        AutomaticDecompression = DecompressionMethods.All,
-    };
+        handler.AllowAutoRedirect = false;
+        handler.AutomaticDecompression = DecompressionMethods.All;
+    }
 }

@@ -31,6 +31,15 @@ public static class OrderSyncResilience
     public static string PipelineName(Platform platform) => $"OrderSync.{platform}";
 
     /// <summary>
+    /// The header with which a platform replays the first result of a request to every repeat of it, so a request that
+    /// carries it may be sent again whatever happened to the first. Stripe: "All POST requests accept idempotency keys",
+    /// and Stripe.net puts one on every POST (docs.stripe.com/api/idempotent_requests). Not PayPal-Request-Id: "not all
+    /// APIs support this header" (developer.paypal.com/api/rest/reference/idempotency), and PayPal documents it on create
+    /// and capture, not on the tracking endpoints (see PayPalTracking), which check for an existing tracker instead.
+    /// </summary>
+    public static string? IdempotencyHeader(Platform platform) => platform == Platform.Stripe ? "Idempotency-Key" : null;
+
+    /// <summary>
     /// Adds the platform's resilience pipeline to an HttpClient, with options from "OrderSync:Resilience:{platform}"
     /// (validated at start-up). Call it on any client registration: <c>services.AddHttpClient&lt;X&gt;().AddOrderSyncResilience(Platform.PayPal)</c>.
     /// Shopify and HTTP vendors get one breaker per host (one store or vendor down must not stop the others);
@@ -53,13 +62,13 @@ public static class OrderSyncResilience
         var pipeline = builder.AddResilienceHandler(PipelineName(platform), (pipe, context) =>
         {
             var settings = context.ServiceProvider.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>().Get(name);
-            Configure(pipe, settings);
+            Configure(pipe, settings, IdempotencyHeader(platform));
         });
         if (platform is Platform.Shopify or Platform.HttpVendor) pipeline.SelectPipelineByAuthority();
         return builder;
     }
 
-    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipe, PlatformResilienceOptions options)
+    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipe, PlatformResilienceOptions options, string? idempotencyHeader)
     {
         pipe.AddRetry(new HttpRetryStrategyOptions
         {
@@ -70,7 +79,7 @@ public static class OrderSyncResilience
             MaxDelay = options.MaxRetryDelay,
             ShouldRetryAfterHeader = true, // the delay is the answer's Retry-After when it sends one
             ShouldHandle = args => ValueTask.FromResult(
-                args.AttemptNumber < options.MaxRetries && ShouldRetry(args.Outcome, args.Context, options.MaxRetryDelay)),
+                args.AttemptNumber < options.MaxRetries && ShouldRetry(args.Outcome, args.Context, options.MaxRetryDelay, idempotencyHeader)),
         });
         pipe.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {
@@ -85,34 +94,36 @@ public static class OrderSyncResilience
     /// <summary>
     /// Retry only what is safe to send again:
     /// - any method, when the request certainly did not run: 429 (the platform refused it) or a connection that was never made;
-    /// - idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE — RFC 9110 §9.2.2) or a request marked idempotent,
-    ///   also on 408, 5xx, a timeout or a broken connection.
+    /// - idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE — RFC 9110 §9.2.2), a request marked idempotent or one carrying
+    ///   the platform's <see cref="IdempotencyHeader"/>, also on 408, 5xx, a timeout or a broken connection.
     /// A POST/PATCH that timed out or got a 5xx may have been applied (an order created, a tracker added); sending it
     /// again could double it, so it goes back to the caller, whose idempotency check (tag, existing trackers) decides.
     /// Never when Retry-After asks for longer than <paramref name="maxDelay"/>: that wait belongs to the durable retry.
     /// </summary>
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxDelay)
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxDelay, string? idempotencyHeader)
     {
+        var request = context.GetRequestMessage();
         if (outcome.Result is { } response)
         {
             var status = (int)response.StatusCode;
             var transient = status is 408 or 429 or >= 500;
             if (!transient) return false;
             if (HttpFailure.RetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow) is { } wait && wait > maxDelay) return false;
-            return status == 429 || IsIdempotent(context.GetRequestMessage());
+            return status == 429 || IsIdempotent(request, idempotencyHeader);
         }
         return outcome.Exception switch
         {
             HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } => true,
-            HttpRequestException or TimeoutRejectedException => IsIdempotent(context.GetRequestMessage()),
+            HttpRequestException or TimeoutRejectedException => IsIdempotent(request, idempotencyHeader),
             _ => false,
         };
     }
 
-    internal static bool IsIdempotent(HttpRequestMessage? request)
+    internal static bool IsIdempotent(HttpRequestMessage? request, string? idempotencyHeader)
     {
         if (request is null) return false;
         if (request.Options.TryGetValue(IdempotentKey, out var marked) && marked) return true;
+        if (idempotencyHeader is not null && request.Headers.Contains(idempotencyHeader)) return true;
         var m = request.Method;
         return m == HttpMethod.Get || m == HttpMethod.Head || m == HttpMethod.Options || m == HttpMethod.Put || m == HttpMethod.Delete;
     }

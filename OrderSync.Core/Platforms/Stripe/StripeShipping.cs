@@ -16,9 +16,10 @@
 // - Infrastructure/Public/SystemNetHttpClient.cs: MaxNetworkRetries (default 2) retries connection errors, timeouts,
 //   409, 5xx and whatever "Stripe-Should-Retry: true" marks, sleeping 0.5–5 s with jitter, ignoring Retry-After; a
 //   connection error or timeout surfaces as HttpRequestException / OperationCanceledException, not StripeException.
-//   OrderSync turns these retries off (maxNetworkRetries: 0): its own retry policy (the lifecycle's retry budget, backoff
-//   that honours Retry-After, the order's timeline) must see every failure, and a command must not hang for several
-//   hidden attempts inside one activity lease.
+//   OrderSync turns these retries off (maxNetworkRetries: 0): the HttpClient it is given runs the "Stripe" resilience
+//   pipeline (OrderSync:Resilience:Stripe: a few quick retries that honour Retry-After, bounded by MaxRetryDelay, and a
+//   circuit breaker), and the lifecycle's durable retry sees whatever is left. Any other exception (the pipeline's
+//   BrokenCircuitException, TimeoutRejectedException) passes through SystemNetHttpClient unchanged.
 // Stripe's API: idempotency keys are up to 255 characters and may be pruned after 24 h; a saved result is replayed to the
 // same key with the same parameters, an error answers different ones (docs.stripe.com/idempotency); 429 when rate limited
 // (docs.stripe.com/rate-limits); errors {"error": {type, code, message, param}} with type api_error, card_error,
@@ -26,6 +27,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
+using OrderSync.Core.Platforms.Resilience;
 using OrderAddress = OrderSync.Core.Orders.Address;
 using StripeApi = global::Stripe;
 
@@ -140,6 +142,10 @@ public sealed class StripeShipping
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw PlatformException.Transient($"{Platform} did not answer in time for PaymentIntent {id} ({what})", inner: e);
+        }
+        catch (Exception e) when (OrderSyncResilience.Classify($"{Platform} (PaymentIntent {id}, {what})", e) is { } failure)
+        {
+            throw failure;
         }
     }
 

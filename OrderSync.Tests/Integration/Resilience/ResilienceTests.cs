@@ -212,6 +212,20 @@ public sealed class ResilienceTests
     }
 
     [TestMethod]
+    [DataRow(Platform.Stripe, 2)]
+    [DataRow(Platform.HttpVendor, 1)]
+    public async Task A_POST_with_an_Idempotency_Key_is_retried_on_503_only_where_the_platform_replays_it(Platform platform, int attempts)
+    {
+        var (client, script) = Setup(platform, new Script(Status(503), Status(200)));
+        var post = Post(client);
+        post.Headers.Add("Idempotency-Key", "command-1");
+
+        using var response = await client.SendAsync(post);
+
+        Assert.AreEqual(attempts, script.Attempts);
+    }
+
+    [TestMethod]
     public async Task A_client_error_is_never_retried()
     {
         var (client, script) = Setup(Platform.HttpVendor, new Script(Status(400), Status(200)));
