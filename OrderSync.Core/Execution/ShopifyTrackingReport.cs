@@ -15,21 +15,29 @@ public sealed class ShopifyTrackingReport(MerchantDirectory directory, ShopifyMe
         var company = ReportedTracking.ShopifyCompany(report.Tracking, numbers);
         var store = directory.MerchantStore(report.Order.Shop);
 
-        if (report.FulfillmentId is { } fulfillmentId)
+        if (report.FulfillmentId is { } fulfillmentIds)
         {
-            var corrected = await merchantOrders.UpdateTrackingAsync(store, ShopifyIds.Gid("Fulfillment", fulfillmentId), numbers, urls, company, null, cancellationToken);
-            return new CommandSucceeded(report.Id, corrected.Id);
+            var corrected = new List<ShopifyFulfillment>();
+            foreach (var fulfillmentId in fulfillmentIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                corrected.Add(await merchantOrders.UpdateTrackingAsync(store, ShopifyIds.Gid("Fulfillment", fulfillmentId), numbers, urls, company, null, cancellationToken));
+            return new CommandSucceeded(report.Id, Reference(corrected));
         }
 
         var order = await merchantOrders.ReadAsync(store, ShopifyIds.Gid("Order", report.Order.OrderId), cancellationToken);
-        // A retry whose first answer was lost finds its fulfillment here, before planning (its lines no longer remain).
-        if (ShopifyMerchantOrders.FulfillmentWith(order, numbers) is { } existing) return new CommandSucceeded(report.Id, existing.Id);
-
-        var lines = ShopifyFulfillmentPlan.Lines(order, report.Lines.Select(l => (LineItemId(order, l.MerchantLineId), l.Quantity)));
-        var created = await merchantOrders.CreateFulfillmentAsync(store,
-            new ShopifyFulfillmentRequest(order.Id, lines, numbers, urls, company), cancellationToken);
-        return new CommandSucceeded(report.Id, created.Id);
+        // A retry whose first answer was lost finds its fulfillments here, before planning (their lines no longer remain):
+        // only what they do not hold is planned, one fulfillment per location.
+        var existing = ShopifyMerchantOrders.FulfillmentsWith(order, numbers);
+        var outstanding = ShopifyFulfillmentPlan.Outstanding(report.Lines.Select(l => (LineItemId(order, l.MerchantLineId), l.Quantity)), existing);
+        if (outstanding.IsEmpty && existing.IsEmpty) throw PlatformException.Permanent($"order {order.Name ?? order.Id}: the shipment has no units to fulfil");
+        var created = new List<ShopifyFulfillment>();
+        foreach (var request in ShopifyFulfillmentPlan.Requests(order, outstanding, numbers, urls, company))
+            created.Add(await merchantOrders.CreateFulfillmentAsync(store, request, cancellationToken));
+        return new CommandSucceeded(report.Id, Reference(existing.Concat(created)));
     }
+
+    /// <summary>The fulfillment ids, comma-separated in the order Shopify numbered them (so the same on a retry).</summary>
+    private static string Reference(IEnumerable<ShopifyFulfillment> fulfillments) => string.Join(',', fulfillments.Select(f => f.Id).Distinct()
+        .OrderBy(id => ShopifyIds.Numeric(id).Length).ThenBy(id => ShopifyIds.Numeric(id), StringComparer.Ordinal));
 
     /// <summary>Webhooks name a line by its number, the Admin API by its gid.</summary>
     private static string LineItemId(ShopifyMerchantOrder order, string merchantLineId) =>

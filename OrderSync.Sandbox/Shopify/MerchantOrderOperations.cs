@@ -1,5 +1,7 @@
 // The merchant-side operations of the Admin GraphQL simulator, answered in the shapes of
 // order(id:):                      https://shopify.dev/docs/api/admin-graphql/latest/queries/order
+//   (FulfillmentOrder.assignedLocation: https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrderAssignedLocation;
+//   Fulfillment.fulfillmentOrders, .fulfillmentLineItems: https://shopify.dev/docs/api/admin-graphql/latest/objects/Fulfillment)
 // fulfillmentCreate(fulfillment: FulfillmentInput!, message: String) → FulfillmentCreatePayload {fulfillment, userErrors}:
 //                                  https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentCreate
 // fulfillmentTrackingInfoUpdate(fulfillmentId: ID!, trackingInfoInput: FulfillmentTrackingInput!, notifyCustomer: Boolean):
@@ -37,13 +39,14 @@ internal static class MerchantOrderOperations
                 {
                     ["id"] = fo.Id,
                     ["status"] = fo.Status,
+                    ["assignedLocation"] = new JsonObject { ["location"] = new JsonObject { ["id"] = fo.LocationId } },
                     ["lineItems"] = Page(fo.Lines, 250, null, l => new JsonObject
                     {
                         ["id"] = l.Id, ["remainingQuantity"] = l.RemainingQuantity, ["totalQuantity"] = l.TotalQuantity,
                         ["lineItem"] = new JsonObject { ["id"] = l.LineItemId },
                     }),
                 }),
-                ["fulfillments"] = new JsonArray([.. order.Fulfillments.Select(f => (JsonNode)Fulfillment(f))]),
+                ["fulfillments"] = new JsonArray([.. order.Fulfillments.Select(f => (JsonNode)Fulfillment(order, f))]),
             });
         });
     }
@@ -87,6 +90,8 @@ internal static class MerchantOrderOperations
             if (taken.Count == 0) return UserErrors("fulfillmentCreate", "fulfillment", "Nothing left to fulfil.");
             var orderIds = taken.Select(t => t.Order.Id).Distinct().ToList();
             if (orderIds.Count > 1) return UserErrors("fulfillmentCreate", "fulfillment", "The fulfillment orders belong to different orders.");
+            var locations = taken.Select(t => t.Order.FulfillmentOrders.First(fo => fo.Lines.Contains(t.Line)).LocationId).Distinct().Count();
+            if (locations > 1) return UserErrors("fulfillmentCreate", "fulfillment", "The fulfillment orders are assigned to different locations.");
 
             foreach (var (_, line, quantity) in taken) line.RemainingQuantity -= quantity;
             var tracking = input["trackingInfo"] as JsonObject;
@@ -96,7 +101,7 @@ internal static class MerchantOrderOperations
                 [.. taken.Select(t => (t.Line.Id, t.Quantity))],
                 input["notifyCustomer"]?.GetValue<bool>() ?? false, variables["message"]?.GetValue<string>());
             taken[0].Order.Fulfillments.Add(fulfillment);
-            return ShopifyAdminSimulator.Data("fulfillmentCreate", new JsonObject { ["fulfillment"] = Fulfillment(fulfillment), ["userErrors"] = new JsonArray() });
+            return ShopifyAdminSimulator.Data("fulfillmentCreate", new JsonObject { ["fulfillment"] = Fulfillment(taken[0].Order, fulfillment), ["userErrors"] = new JsonArray() });
         });
     }
 
@@ -122,19 +127,29 @@ internal static class MerchantOrderOperations
                 NotifyCustomer = variables["notifyCustomer"]?.GetValue<bool>() ?? false,
             };
             order.Fulfillments[index] = updated;
-            return ShopifyAdminSimulator.Data("fulfillmentTrackingInfoUpdate", new JsonObject { ["fulfillment"] = Fulfillment(updated), ["userErrors"] = new JsonArray() });
+            return ShopifyAdminSimulator.Data("fulfillmentTrackingInfoUpdate", new JsonObject { ["fulfillment"] = Fulfillment(order, updated), ["userErrors"] = new JsonArray() });
         });
     }
 
-    private static JsonObject Fulfillment(SimulatedFulfillment f) => new()
+    private static JsonObject Fulfillment(SimulatedMerchantOrder order, SimulatedFulfillment f)
     {
-        ["id"] = f.Id,
-        ["status"] = "SUCCESS",
-        ["trackingInfo"] = new JsonArray([.. f.TrackingNumbers.Select((n, i) => (JsonNode)new JsonObject
+        var held = f.Lines.Select(l => (FulfillmentOrder: order.FulfillmentOrders.First(fo => fo.Lines.Any(x => x.Id == l.FulfillmentOrderLineId)), l.FulfillmentOrderLineId, l.Quantity)).ToList();
+        return new()
         {
-            ["number"] = n, ["url"] = i < f.TrackingUrls.Count ? f.TrackingUrls[i] : null, ["company"] = f.Company,
-        })]),
-    };
+            ["id"] = f.Id,
+            ["status"] = "SUCCESS",
+            ["trackingInfo"] = new JsonArray([.. f.TrackingNumbers.Select((n, i) => (JsonNode)new JsonObject
+            {
+                ["number"] = n, ["url"] = i < f.TrackingUrls.Count ? f.TrackingUrls[i] : null, ["company"] = f.Company,
+            })]),
+            ["fulfillmentOrders"] = Page(held.Select(h => h.FulfillmentOrder).Distinct().ToList(), 250, null, fo => new JsonObject { ["id"] = fo.Id }),
+            ["fulfillmentLineItems"] = Page(held, 250, null, h => new JsonObject
+            {
+                ["lineItem"] = new JsonObject { ["id"] = h.FulfillmentOrder.Lines.First(x => x.Id == h.FulfillmentOrderLineId).LineItemId },
+                ["quantity"] = h.Quantity,
+            }),
+        };
+    }
 
     /// <summary>A connection page: nodes after the cursor (cursors are the simulator's own opaque strings) and pageInfo.</summary>
     private static JsonObject Page<T>(IReadOnlyList<T> items, int first, JsonNode? after, Func<T, JsonObject> node)

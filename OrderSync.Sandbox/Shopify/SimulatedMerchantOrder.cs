@@ -19,7 +19,8 @@ public sealed class SimulatedFulfillmentOrderLine(string id, string lineItemId, 
     public int RemainingQuantity { get; internal set; } = totalQuantity;
 }
 
-public sealed record SimulatedFulfillmentOrder(string Id, IReadOnlyList<SimulatedFulfillmentOrderLine> Lines)
+/// <summary>A fulfillment order: its lines, at the location it is assigned to (FulfillmentOrder.assignedLocation.location.id).</summary>
+public sealed record SimulatedFulfillmentOrder(string Id, string LocationId, IReadOnlyList<SimulatedFulfillmentOrderLine> Lines)
 {
     public string Status => Lines.All(l => l.RemainingQuantity == 0) ? "CLOSED" : "OPEN";
 }

@@ -9,8 +9,10 @@ public sealed partial class SimulatedShopifyStore
     /// <summary>
     /// Seeds a merchant order (Shopify creates fulfillment orders itself when an order is placed): line i goes to fulfillment
     /// order i mod <paramref name="fulfillmentOrders"/>, each fulfillment order line holding the line's whole quantity.
+    /// Fulfillment order i is assigned to location i mod <paramref name="locations"/> (by default each to its own location).
     /// </summary>
-    public SimulatedMerchantOrder SeedMerchantOrder(string name, IEnumerable<SeedLine> lines, IEnumerable<SeedTransaction>? transactions = null, int fulfillmentOrders = 1)
+    public SimulatedMerchantOrder SeedMerchantOrder(string name, IEnumerable<SeedLine> lines, IEnumerable<SeedTransaction>? transactions = null,
+        int fulfillmentOrders = 1, int? locations = null)
     {
         lock (_gate)
         {
@@ -22,13 +24,17 @@ public sealed partial class SimulatedShopifyStore
                 order.LineItems.Add(item);
                 foLines[i % fulfillmentOrders].Add(new SimulatedFulfillmentOrderLine($"gid://shopify/FulfillmentOrderLineItem/{NextId()}", item.Id, line.Quantity));
             }
-            order.FulfillmentOrders.AddRange(foLines.Select(l => new SimulatedFulfillmentOrder($"gid://shopify/FulfillmentOrder/{NextId()}", l)));
+            order.FulfillmentOrders.AddRange(foLines.Select((l, i) => new SimulatedFulfillmentOrder(
+                $"gid://shopify/FulfillmentOrder/{NextId()}", LocationId(i % (locations ?? fulfillmentOrders)), l)));
             foreach (var t in transactions ?? [])
                 order.Transactions.Add(new SimulatedTransaction($"gid://shopify/OrderTransaction/{NextId()}", t.Gateway, t.Kind, t.Status, t.AuthorizationCode, t.ReceiptJson));
             _merchantOrders[order.Id] = order;
             return order;
         }
     }
+
+    /// <summary>The id of the store's location number <paramref name="index"/> (0-based) that seeded fulfillment orders are assigned to.</summary>
+    public static string LocationId(int index) => $"gid://shopify/Location/{7_000_000_001L + index}";
 
     /// <summary>The fulfillments the store holds for an order, as a copy.</summary>
     public IReadOnlyList<SimulatedFulfillment> FulfillmentsOf(string orderId)

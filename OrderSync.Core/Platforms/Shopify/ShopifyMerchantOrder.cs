@@ -17,5 +17,13 @@ public sealed record ShopifyLineItem(string Id, string? Sku, string? Title, int 
 /// <summary>Order.transactions item (OrderTransaction: id, gateway, kind, status, authorizationCode, receiptJson).</summary>
 public sealed record ShopifyTransaction(string Id, string? Gateway, string Kind, string Status, string? AuthorizationCode, string? ReceiptJson);
 
-/// <summary>A fulfillment that exists: its id and tracking numbers (Fulfillment.trackingInfo[].number).</summary>
-public sealed record ShopifyFulfillment(string Id, ImmutableArray<string> TrackingNumbers);
+/// <summary>
+/// A fulfillment that exists: its id, tracking numbers (Fulfillment.trackingInfo[].number), the fulfillment orders it
+/// fulfils (Fulfillment.fulfillmentOrders) and the order lines and units it holds (Fulfillment.fulfillmentLineItems);
+/// the last two are empty where not read (mutation payloads).
+/// </summary>
+public sealed record ShopifyFulfillment(
+    string Id, ImmutableArray<string> TrackingNumbers, ImmutableArray<string> FulfillmentOrderIds, ImmutableArray<ShopifyFulfilledUnits> Lines);
+
+/// <summary>FulfillmentLineItem: the order line (lineItem.id) and how many of its units the fulfillment holds (quantity).</summary>
+public sealed record ShopifyFulfilledUnits(string LineItemId, int Quantity);

@@ -3,9 +3,14 @@
 //   Order.lineItems (connection: nodes {id sku title quantity}, pageInfo {hasNextPage endCursor}),
 //   Order.transactions(first:) (a list of OrderTransaction {id gateway kind status authorizationCode receiptJson}:
 //     https://shopify.dev/docs/api/admin-graphql/latest/objects/OrderTransaction),
-//   Order.fulfillmentOrders (connection of FulfillmentOrder {id status lineItems {nodes {id remainingQuantity totalQuantity lineItem {id}}}}:
+//   Order.fulfillmentOrders (connection of FulfillmentOrder {id status assignedLocation lineItems {nodes {id remainingQuantity totalQuantity lineItem {id}}}}:
 //     https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrderLineItem),
-//   Order.fulfillments(first:) (a list of Fulfillment {id trackingInfo {number url company}}).
+//   FulfillmentOrder.assignedLocation: FulfillmentOrderAssignedLocation {location: Location (nullable), the location where
+//     the fulfillment is expected to happen}: https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrderAssignedLocation
+//   Order.fulfillments(first:) (a list of Fulfillment {id trackingInfo {number url company} fulfillmentOrders (connection)
+//     fulfillmentLineItems (connection of FulfillmentLineItem {lineItem quantity})}:
+//     https://shopify.dev/docs/api/admin-graphql/latest/objects/Fulfillment,
+//     https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentLineItem).
 // fulfillmentCreate(fulfillment: FulfillmentInput!, message: String) → FulfillmentCreatePayload {fulfillment, userErrors}:
 //   https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentCreate
 //   FulfillmentInput {lineItemsByFulfillmentOrder: [{fulfillmentOrderId, fulfillmentOrderLineItems: [{id, quantity}]}]!,
@@ -38,6 +43,7 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
               nodes {
                 id
                 status
+                assignedLocation { location { id } }
                 lineItems(first: 250) {
                   nodes { id remainingQuantity totalQuantity lineItem { id } }
                   pageInfo { hasNextPage }
@@ -45,7 +51,12 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
               }
               pageInfo { hasNextPage endCursor }
             }
-            fulfillments(first: 250) { id trackingInfo { number } }
+            fulfillments(first: 250) {
+              id
+              trackingInfo { number }
+              fulfillmentOrders(first: 250) { nodes { id } pageInfo { hasNextPage } }
+              fulfillmentLineItems(first: 250) { nodes { lineItem { id } quantity } pageInfo { hasNextPage } }
+            }
           }
         }
         """;
@@ -97,19 +108,21 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
             [.. lines],
             [.. order.GetProperty("transactions").EnumerateArray().Select(Transaction)],
             [.. fulfillmentOrders],
-            Fulfillments(order.GetProperty("fulfillments"))));
+            [.. order.GetProperty("fulfillments").EnumerateArray().Select(f => Fulfillment(store, f))]));
     }
 
     /// <summary>
     /// Creates the fulfillment once. Before creating, the order's fulfillments are read and one whose tracking numbers are
-    /// the request's is returned instead: a retry whose first answer was lost does not fulfil twice. (Without tracking
-    /// numbers there is nothing to recognise; Shopify still refuses to fulfil more than remains.)
+    /// the request's and that fulfils the request's fulfillment orders is returned instead: a retry whose first answer was
+    /// lost does not fulfil twice, and the fulfillments of one shipment at several locations (same tracking) are told
+    /// apart. (Without tracking numbers there is nothing to recognise; Shopify still refuses to fulfil more than remains.)
     /// </summary>
     public async Task<ShopifyFulfillment> CreateFulfillmentAsync(ShopifyStore store, ShopifyFulfillmentRequest request, CancellationToken cancellationToken)
     {
         if (request.Lines.IsDefaultOrEmpty) throw PlatformException.Permanent("a fulfillment needs at least one fulfillment-order line");
         if (!request.TrackingNumbers.IsDefaultOrEmpty
-            && FulfillmentWith(await ReadAsync(store, request.OrderId, cancellationToken), request.TrackingNumbers) is { } existing)
+            && FulfillmentsWith(await ReadAsync(store, request.OrderId, cancellationToken), request.TrackingNumbers)
+                .FirstOrDefault(f => request.Lines.All(l => f.FulfillmentOrderIds.Contains(l.FulfillmentOrderId))) is { } existing)
             return existing;
 
         var input = new JsonObject
@@ -131,12 +144,12 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
         return Payload(store, data, "fulfillmentCreate");
     }
 
-    /// <summary>The order's fulfillment whose tracking numbers are exactly <paramref name="trackingNumbers"/>; null for none, or no numbers.</summary>
-    public static ShopifyFulfillment? FulfillmentWith(ShopifyMerchantOrder order, ImmutableArray<string> trackingNumbers)
+    /// <summary>The order's fulfillments whose tracking numbers are exactly <paramref name="trackingNumbers"/>; none for no numbers.</summary>
+    public static ImmutableArray<ShopifyFulfillment> FulfillmentsWith(ShopifyMerchantOrder order, ImmutableArray<string> trackingNumbers)
     {
-        if (trackingNumbers.IsDefaultOrEmpty) return null;
+        if (trackingNumbers.IsDefaultOrEmpty) return [];
         var wanted = trackingNumbers.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return order.Fulfillments.FirstOrDefault(f => f.TrackingNumbers.Length > 0 && wanted.SetEquals(f.TrackingNumbers));
+        return [.. order.Fulfillments.Where(f => f.TrackingNumbers.Length > 0 && wanted.SetEquals(f.TrackingNumbers))];
     }
 
     /// <summary>Replaces the tracking of an existing fulfillment.</summary>
@@ -186,7 +199,8 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
                 throw PlatformException.Permanent($"Shopify store {store}: fulfillment order {id} has more than {ListLimit} lines, which OrderSync does not page through");
             into.Add(new ShopifyFulfillmentOrder(id, OptionalString(fo, "status"), [.. lineConnection.GetProperty("nodes").EnumerateArray().Select(l =>
                 new ShopifyFulfillmentOrderLine(l.GetProperty("id").GetString()!, l.GetProperty("lineItem").GetProperty("id").GetString()!,
-                    l.GetProperty("remainingQuantity").GetInt32(), l.GetProperty("totalQuantity").GetInt32()))]));
+                    l.GetProperty("remainingQuantity").GetInt32(), l.GetProperty("totalQuantity").GetInt32()))],
+                Child(fo, "assignedLocation") is { } assigned && Child(assigned, "location") is { } location ? OptionalString(location, "id") : null));
         }
         return NextPage(connection);
     }
@@ -205,11 +219,28 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
             ? (receipt.ValueKind == JsonValueKind.String ? receipt.GetString() : receipt.GetRawText())
             : null);
 
-    private static ImmutableArray<ShopifyFulfillment> Fulfillments(JsonElement list) => [.. list.EnumerateArray().Select(Fulfillment)];
+    /// <summary>A Fulfillment; its fulfillmentOrders and fulfillmentLineItems when selected (the order read), else empty.</summary>
+    private static ShopifyFulfillment Fulfillment(ShopifyStore store, JsonElement f)
+    {
+        var id = f.GetProperty("id").GetString()!;
+        return new(id,
+            [.. f.GetProperty("trackingInfo").EnumerateArray().Select(t => OptionalString(t, "number")).OfType<string>()],
+            [.. Nodes(store, id, f, "fulfillmentOrders").Select(n => n.GetProperty("id").GetString()!)],
+            [.. Nodes(store, id, f, "fulfillmentLineItems").Select(n => new ShopifyFulfilledUnits(
+                n.GetProperty("lineItem").GetProperty("id").GetString()!,
+                n.TryGetProperty("quantity", out var q) && q.ValueKind == JsonValueKind.Number ? q.GetInt32() : 0))]);
+    }
 
-    private static ShopifyFulfillment Fulfillment(JsonElement f) => new(
-        f.GetProperty("id").GetString()!,
-        [.. f.GetProperty("trackingInfo").EnumerateArray().Select(t => OptionalString(t, "number")).OfType<string>()]);
+    private static IEnumerable<JsonElement> Nodes(ShopifyStore store, string fulfillmentId, JsonElement parent, string connection)
+    {
+        if (Child(parent, connection) is not { } nodes) return [];
+        if (nodes.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean())
+            throw PlatformException.Permanent($"Shopify store {store}: fulfillment {fulfillmentId} has more than {ListLimit} {connection}, which OrderSync does not page through");
+        return nodes.GetProperty("nodes").EnumerateArray();
+    }
+
+    private static JsonElement? Child(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object ? p : null;
 
     private static ShopifyFulfillment Payload(ShopifyStore store, JsonElement data, string field) => ShopifyAnswer.Read(store, field, () =>
     {
@@ -218,7 +249,7 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
             throw PlatformException.Permanent($"merchant store {store} refused {field}: {Describe(userErrors)}");
         var fulfillment = payload.GetProperty("fulfillment");
         if (fulfillment.ValueKind != JsonValueKind.Object) throw new InvalidOperationException("fulfillment is null");
-        return Fulfillment(fulfillment);
+        return Fulfillment(store, fulfillment);
     });
 
     private static JsonObject Tracking(ImmutableArray<string> numbers, ImmutableArray<string> urls, string? company)

@@ -48,6 +48,8 @@ public sealed class ShopifyMerchantOrdersTests
         Assert.AreEqual(_order.FulfillmentOrders[0].Id, first.Id);
         CollectionAssert.AreEqual(new[] { _order.LineItems[0].Id, _order.LineItems[2].Id }, first.Lines.Select(l => l.LineItemId).ToArray());
         Assert.AreEqual(5, first.Lines[1].RemainingQuantity);
+        CollectionAssert.AreEqual(new[] { SimulatedShopifyStore.LocationId(0), SimulatedShopifyStore.LocationId(1) },
+            order.FulfillmentOrders.Select(f => f.LocationId).ToArray());
         Assert.AreEqual(0, order.Fulfillments.Length);
     }
 
@@ -129,6 +131,28 @@ public sealed class ShopifyMerchantOrdersTests
 
         Assert.AreEqual(2, _store.FulfillmentsOf(_order.Id).Count);
         Assert.AreEqual(0, fo.Lines[1].RemainingQuantity);
+    }
+
+    [TestMethod]
+    public async Task The_same_tracking_at_another_location_is_another_fulfillment_and_one_across_locations_is_refused()
+    {
+        var (first, second) = (_order.FulfillmentOrders[0], _order.FulfillmentOrders[1]);
+        var across = Request(first.Id, first.Lines[1].Id, 1, "ACROSS") with
+        {
+            Lines = [new ShopifyFulfillmentLine(first.Id, first.Lines[1].Id, 1), new ShopifyFulfillmentLine(second.Id, second.Lines[0].Id, 1)],
+        };
+        var failure = await FailureOf(() => Client().CreateFulfillmentAsync(Store(), across, CancellationToken.None));
+        Assert.AreEqual(FailureKind.Permanent, failure.Kind);
+        StringAssert.Contains(failure.Reason, "different locations");
+        Assert.AreEqual(0, _store.FulfillmentsOf(_order.Id).Count);
+
+        await Client().CreateFulfillmentAsync(Store(), Request(first.Id, first.Lines[0].Id, 1, "SAME-1"), CancellationToken.None);
+        await Client().CreateFulfillmentAsync(Store(), Request(second.Id, second.Lines[0].Id, 1, "SAME-1"), CancellationToken.None);
+
+        var read = (await Client().ReadAsync(Store(), _order.Id, CancellationToken.None)).Fulfillments;
+        CollectionAssert.AreEqual(new[] { first.Id, second.Id }, read.Select(f => f.FulfillmentOrderIds.Single()).ToArray());
+        CollectionAssert.AreEqual(new[] { new ShopifyFulfilledUnits(first.Lines[0].LineItemId, 1), new ShopifyFulfilledUnits(second.Lines[0].LineItemId, 1) },
+            read.Select(f => f.Lines.Single()).ToArray());
     }
 
     [TestMethod]
