@@ -5,4 +5,5 @@ using OrderSync.Core.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddOrderSync(builder.Configuration);
+builder.Services.AddOrderSyncTelemetry(builder.Configuration);
 builder.Build().Run();

@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 await using var sandbox = await LocalSandbox.StartIfEnabledAsync(builder.Configuration);
 
 builder.Services.AddOrderSync(builder.Configuration);
+builder.Services.AddOrderSyncTelemetry(builder.Configuration);
 builder.Services.AddHostedService<SignalQueueWorker>();
 
 var app = builder.Build();

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Platforms;
+using OrderSync.Core.Telemetry;
 
 namespace OrderSync.Core.Execution;
 
@@ -12,6 +14,14 @@ public sealed class CommandExecutor(
     PaymentReferenceLookup paymentReferences)
 {
     public async Task<Signal> ExecuteAsync(Command command, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await RunAsync(command, cancellationToken);
+        if (command is PushOrderToVendor push) OrderSyncTelemetry.Pushed(vendorOrders.KindOf(push.VendorId), outcome, Stopwatch.GetElapsedTime(started));
+        return outcome;
+    }
+
+    private async Task<Signal> RunAsync(Command command, CancellationToken cancellationToken)
     {
         try
         {

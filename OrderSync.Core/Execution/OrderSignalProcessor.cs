@@ -5,6 +5,7 @@ using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Messaging;
 using OrderSync.Core.Policy;
 using OrderSync.Core.Storage;
+using OrderSync.Core.Telemetry;
 
 namespace OrderSync.Core.Execution;
 
@@ -38,6 +39,8 @@ public sealed class OrderSignalProcessor(
     public async Task<ProcessOutcome> ProcessAsync(SignalEnvelope envelope, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderKey"] = envelope.Order.ToString() });
+        using var activity = OrderSyncTelemetry.StartActivity("ordersync.signal", envelope.Order)?.SetTag("ordersync.signal_type", envelope.Signal.GetType().Name);
+        OrderSyncTelemetry.SignalDequeued(envelope, time.GetUtcNow());
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -67,7 +70,9 @@ public sealed class OrderSignalProcessor(
 
             stored = await orders.SaveAsync(stored, stored.Record.Claim(pending.Command.Id, now + _lease), [], cancellationToken);
             logger.LogInformation("running {Command} for order {OrderKey}", pending.Command.Id, envelope.Order);
-            var outcome = await executor.ExecuteAsync(pending.Command, cancellationToken);
+            Signal outcome;
+            using (OrderSyncTelemetry.StartActivity("ordersync.command", envelope.Order)?.SetTag("ordersync.command", pending.Command.GetType().Name))
+                outcome = await executor.ExecuteAsync(pending.Command, cancellationToken);
 
             var settled = stored with { Record = stored.Record.Settle(pending.Command.Id) };
             stored = await DecideAndSaveAsync(settled, outcome, null, null, settings, cancellationToken);
@@ -88,7 +93,9 @@ public sealed class OrderSignalProcessor(
             next = next with { WakeScheduledFor = wakeAt };
         }
 
-        return await orders.SaveAsync(stored, next, TimelineText.For(signal, origin, decision, now), cancellationToken);
+        var saved = await orders.SaveAsync(stored, next, TimelineText.For(signal, origin, decision, now), cancellationToken);
+        OrderSyncTelemetry.Decided(stored.Record.State, decision.State, now);
+        return saved;
     }
 
     private SignalEnvelope WakeUpFor(StoredOrder stored, DateTimeOffset wakeAt) => new(

@@ -20,6 +20,9 @@ public sealed class VendorOrderCommands(
     HttpVendorClient httpVendors,
     SignalRouter router)
 {
+    /// <summary>The vendor's kind, null when it is not configured.</summary>
+    public VendorKind? KindOf(string vendorId) => directory.Vendor(vendorId)?.Kind;
+
     public async Task<Signal> PushAsync(PushOrderToVendor push, CancellationToken cancellationToken)
     {
         var vendor = directory.Vendor(push.VendorId, "push the order");

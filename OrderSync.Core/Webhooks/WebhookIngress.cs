@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Messaging;
 using OrderSync.Core.Storage;
+using OrderSync.Core.Telemetry;
 
 namespace OrderSync.Core.Webhooks;
 
@@ -26,25 +28,36 @@ public sealed class WebhookIngress(
     public async Task<WebhookResult> HandleAsync(
         string sourceName, string? account, WebhookHeaders headers, Stream body, long? contentLength, CancellationToken cancellationToken)
     {
+        // An unknown source is not counted: its name is whatever the caller put in the route.
         if (!_sources.TryGetValue(sourceName, out var source)) return WebhookResult.UnknownSource(sourceName);
-        if (contentLength > _maxBodyBytes) return Refuse(source, WebhookResult.TooLarge(_maxBodyBytes));
+        using var activity = OrderSyncTelemetry.Source.StartActivity("ordersync.webhook")?.SetTag("ordersync.source", source.Name);
+        var (result, topic) = await ReceiveAsync(source, account, headers, body, contentLength, activity, cancellationToken);
+        OrderSyncTelemetry.WebhookReceived(source.Name, topic, result.Outcome);
+        activity?.SetTag("ordersync.topic", topic).SetTag("ordersync.outcome", result.Outcome);
+        return result.StatusCode == 200 ? result with { Reply = source.SuccessReply } : result;
+    }
+
+    /// <returns>The answer, and the delivery's topic once it is authentic and read.</returns>
+    private async Task<(WebhookResult, string?)> ReceiveAsync(
+        IWebhookSource source, string? account, WebhookHeaders headers, Stream body, long? contentLength, Activity? activity, CancellationToken cancellationToken)
+    {
+        if (contentLength > _maxBodyBytes) return (Refuse(source, WebhookResult.TooLarge(_maxBodyBytes)), null);
         var bytes = await BoundedBody.ReadAsync(body, _maxBodyBytes, cancellationToken);
-        if (bytes is null) return Refuse(source, WebhookResult.TooLarge(_maxBodyBytes));
+        if (bytes is null) return (Refuse(source, WebhookResult.TooLarge(_maxBodyBytes)), null);
         var receivedAt = time.GetUtcNow();
         switch (await source.VerifyAsync(account, headers, bytes, receivedAt, cancellationToken))
         {
-            case Authenticity.Forged: return Refuse(source, WebhookResult.Unauthorized());
-            case Authenticity.Unverifiable: return Refuse(source, WebhookResult.CannotVerify());
+            case Authenticity.Forged: return (Refuse(source, WebhookResult.Unauthorized()), null);
+            case Authenticity.Unverifiable: return (Refuse(source, WebhookResult.CannotVerify()), null);
         }
 
-        var result = Parse(source, account, headers, bytes, receivedAt) switch
+        return Parse(source, account, headers, bytes, receivedAt) switch
         {
-            WebhookParse.Malformed m => Refuse(source, WebhookResult.Malformed(m.Reason)),
-            WebhookParse.Ignored i => WebhookResult.Ignored(i.Reason),
-            WebhookParse.Accepted a => await QueueAsync(source, a, cancellationToken),
+            WebhookParse.Malformed m => (Refuse(source, WebhookResult.Malformed(m.Reason)), null),
+            WebhookParse.Ignored i => (WebhookResult.Ignored(i.Reason), null),
+            WebhookParse.Accepted a => (await QueueAsync(source, a, activity, cancellationToken), a.Signals.FirstOrDefault()?.Origin.Topic),
             _ => throw new InvalidOperationException("unknown parse outcome"),
         };
-        return result.StatusCode == 200 ? result with { Reply = source.SuccessReply } : result;
     }
 
     /// <summary>A parser's slip on hostile input (e.g. invalid UTF-8 inside a JSON string) is a malformed body, never a 500.</summary>
@@ -60,7 +73,7 @@ public sealed class WebhookIngress(
         }
     }
 
-    private async Task<WebhookResult> QueueAsync(IWebhookSource source, WebhookParse.Accepted delivery, CancellationToken cancellationToken)
+    private async Task<WebhookResult> QueueAsync(IWebhookSource source, WebhookParse.Accepted delivery, Activity? activity, CancellationToken cancellationToken)
     {
         if (await SeenAsync(source, delivery.DeliveryId, cancellationToken)) return WebhookResult.Duplicate();
         try
@@ -68,6 +81,7 @@ public sealed class WebhookIngress(
             foreach (var signal in delivery.Signals)
             {
                 var order = await router.RouteAsync(signal, cancellationToken);
+                if (order is not null) activity?.SetTag(OrderSyncTelemetry.OrderKeyTag, order.ToString());
                 logger.LogInformation("{Source} delivery {DeliveryId}: {SignalType} {Outcome}", source.Name, delivery.DeliveryId,
                     signal.Signal.GetType().Name, order is null ? "parked until its order is known" : $"queued for order {order}");
             }

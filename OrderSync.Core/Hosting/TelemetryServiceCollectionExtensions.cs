@@ -1,0 +1,46 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using OrderSync.Core.Telemetry;
+
+namespace OrderSync.Core.Hosting;
+
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>
+    /// OpenTelemetry traces, metrics and logs of OrderSync, exported to the console (OrderSync:Telemetry:Console) and to
+    /// Application Insights when a connection string is set. Both shells call this after AddOrderSync.
+    /// </summary>
+    public static IServiceCollection AddOrderSyncTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelemetryOptions>().Configure(o => TelemetryOptions.Bind(o, configuration))
+            .Validate(o => o.HasValidConnectionString,
+                $"{TelemetryOptions.Section}:AzureMonitorConnectionString (or {TelemetryOptions.ConnectionStringVariable}) is not an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…).")
+            .ValidateOnStart();
+
+        // Exporters are chosen now, from the same values the validation checks at start-up; a malformed connection string
+        // adds no exporter (which would throw while the host is built) and is reported by that validation instead.
+        var options = TelemetryOptions.Read(configuration);
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(OrderSyncTelemetry.Name))
+            .WithTracing(t =>
+            {
+                t.AddSource(OrderSyncTelemetry.Name);
+                if (options.Console) t.AddConsoleExporter();
+            })
+            .WithMetrics(m =>
+            {
+                m.AddMeter(OrderSyncTelemetry.Name);
+                if (options.Console) m.AddConsoleExporter();
+            })
+            .WithLogging(_ => { }, l => l.IncludeScopes = true); // the OrderKey scope goes with every log record
+        if (options.AzureMonitorConnectionString is { } connection && options.HasValidConnectionString)
+            telemetry.UseAzureMonitorExporter(o => o.ConnectionString = connection);
+        return services;
+    }
+}
