@@ -21,10 +21,12 @@ public static class TelemetryServiceCollectionExtensions
         services.AddOptions<TelemetryOptions>().Configure(o => TelemetryOptions.Bind(o, configuration))
             .Validate(o => o.HasValidConnectionString,
                 $"{TelemetryOptions.Section}:AzureMonitorConnectionString (or {TelemetryOptions.ConnectionStringVariable}) is not an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…).")
+            .Validate(o => o.HasValidAuthentication,
+                $"{TelemetryOptions.Section}:AzureMonitorAuthentication (or {TelemetryOptions.AuthenticationStringVariable}) must be \"Authorization=AAD\", with \";ClientId=…\" for a user-assigned identity.")
             .ValidateOnStart();
 
-        // Exporters are chosen now, from the same values the validation checks at start-up; a malformed connection string
-        // adds no exporter (which would throw while the host is built) and is reported by that validation instead.
+        // Exporters are chosen now, from the same values the validation checks at start-up; a malformed value adds no
+        // exporter or credential (an exporter would throw while the host is built) and is reported by that validation instead.
         var options = TelemetryOptions.Read(configuration);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(OrderSyncTelemetry.Name))
@@ -40,7 +42,13 @@ public static class TelemetryServiceCollectionExtensions
             })
             .WithLogging(_ => { }, l => l.IncludeScopes = true); // the OrderKey scope goes with every log record
         if (options.AzureMonitorConnectionString is { } connection && options.HasValidConnectionString)
-            telemetry.UseAzureMonitorExporter(o => o.ConnectionString = connection);
+        {
+            telemetry.UseAzureMonitorExporter(o =>
+            {
+                o.ConnectionString = connection;
+                o.Credential = options.Credential();
+            });
+        }
         return services;
     }
 }
