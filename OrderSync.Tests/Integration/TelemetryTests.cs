@@ -86,6 +86,30 @@ public sealed class TelemetryTests
         Assert.IsGreaterThanOrEqualTo(30d, telemetry.Of("ordersync.queue.lag").Single().Value);
     }
 
+    [TestMethod]
+    public async Task A_processed_order_placed_runs_its_push_in_a_command_span_that_names_the_order()
+    {
+        using var telemetry = new TelemetryRecorder();
+        await using var services = await TestIngress.ServicesAsync(new Dictionary<string, string?>
+        {
+            ["OrderSync:Merchants:0:Shop"] = ShopifyWebhookBuilder.MerchantShop,
+            ["OrderSync:Merchants:0:ProductMappings:0:MerchantSku"] = "MUG",
+            ["OrderSync:Merchants:0:ProductMappings:0:VendorId"] = TestIngress.HttpVendor,
+            ["OrderSync:Vendors:2:ApiBaseUrl"] = _simulators.Http.BaseUrl.ToString(),
+            ["OrderSync:Vendors:2:WebhookSecrets:0"] = ExecutorSimulators.HttpVendorSecret,
+        });
+        var order = OrderBuilder.AnOrder().WithId(Random.Shared.NextInt64(1, long.MaxValue).ToString()).WithLine("MUG").Build();
+        var placed = new SignalEnvelope($"test:{Guid.NewGuid()}", order.Key, new OrderPlaced(order),
+            new SignalOrigin("shopify", "orders/create", null, null, DateTimeOffset.UtcNow));
+
+        await services.GetRequiredService<OrderSignalProcessor>().ProcessAsync(placed, CancellationToken.None);
+
+        var command = telemetry.Spans("ordersync.command").Single();
+        Assert.AreEqual((order.Key.ToString(), nameof(PushOrderToVendor)), (command.GetTagItem(OrderSyncTelemetry.OrderKeyTag), command.GetTagItem("ordersync.command")));
+        var push = telemetry.Of("ordersync.push.duration").Single();
+        Assert.AreEqual(("HttpVendor", "succeeded"), (push.Tags["vendor_kind"], push.Tags["outcome"]));
+    }
+
     private static Task<WebhookResult> PostAsync(IServiceProvider services, ShopifyWebhookBuilder webhook) =>
         services.GetRequiredService<WebhookIngress>().HandleAsync(
             "shopify", null, webhook.WebhookHeaders(), new MemoryStream(webhook.Body), webhook.Body.Length, CancellationToken.None);
