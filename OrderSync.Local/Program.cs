@@ -11,6 +11,7 @@ await using var sandbox = await LocalSandbox.StartIfEnabledAsync(builder.Configu
 builder.Services.AddOrderSync(builder.Configuration);
 builder.Services.AddOrderSyncTelemetry(builder.Configuration);
 builder.Services.AddHostedService<SignalQueueWorker>();
+builder.Services.AddHostedService<TrackingPollWorker>();
 
 var app = builder.Build();
 app.MapWebhookEndpoints();

@@ -30,9 +30,11 @@ public sealed class MerchantDirectory(IOptions<SyncConfiguration> options)
 
     public VendorOptions? Vendor(string vendorId) => _vendors.GetValueOrDefault(vendorId);
 
+    public IEnumerable<VendorOptions> ShopifyVendors() => _vendors.Values.Where(v => v.Kind == VendorKind.ShopifyStore);
+
     /// <summary>The vendor whose Shopify store has this domain, if the domain is a vendor's and not a merchant's.</summary>
     public VendorOptions? ShopifyVendor(string shopDomain) =>
-        _vendors.Values.FirstOrDefault(v => v.Kind == VendorKind.ShopifyStore && string.Equals(v.ShopDomain, shopDomain, StringComparison.OrdinalIgnoreCase));
+        ShopifyVendors().FirstOrDefault(v => string.Equals(v.ShopDomain, shopDomain, StringComparison.OrdinalIgnoreCase));
     /// <summary>The vendor with this id when it is of this kind (e.g. the account segment of a webhook route); null otherwise.</summary>
     public VendorOptions? Vendor(string? vendorId, VendorKind kind) =>
         vendorId is not null && _vendors.GetValueOrDefault(vendorId) is { } vendor && vendor.Kind == kind ? vendor : null;

@@ -12,6 +12,7 @@ using OrderSync.Core.Platforms.Resilience;
 using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Core.Platforms.Stripe;
 using OrderSync.Core.Storage;
+using OrderSync.Core.Polling;
 using OrderSync.Core.Webhooks;
 using OrderSync.Core.Webhooks.HttpVendors;
 using OrderSync.Core.Webhooks.ShipHero;
@@ -46,6 +47,7 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<SignalRouter>();
         services.AddSingleton<StorageQueueSignalQueue>();
         services.AddSingleton<ISignalQueue>(sp => sp.GetRequiredService<StorageQueueSignalQueue>());
+        services.AddSingleton<TrackingCursorStore>();
         services.AddSingleton<StorageInitializer>();
 
         services.AddSingleton<IWebhookSource, ShopifyWebhookSource>();
@@ -88,6 +90,8 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<OrderSignalProcessor>();
         services.AddSingleton<OperatorRequests>();
+        services.AddOptions<TrackingPollOptions>().Bind(configuration.GetSection(TrackingPollOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TrackingPoller>();
         return services;
     }
 }
