@@ -69,20 +69,20 @@ internal sealed class TrackingPollKit
     public Task<TrackingPollResult> PollAsync() => Poller.PollAllAsync(CancellationToken.None);
 }
 
-/// <summary>A recording queue that refuses the next <see cref="FailNext"/> signals, as an unreachable queue does.</summary>
+/// <summary>A recording queue that, once it has queued <see cref="SucceedFirst"/> more signals, refuses the next one, as an unreachable queue does.</summary>
 internal sealed class FailingSignalQueue : ISignalQueue
 {
     private readonly RecordingSignalQueue _inner = new();
 
-    public int FailNext { get; set; }
+    public int? SucceedFirst { get; set; }
 
     public IReadOnlyCollection<SignalEnvelope> Queued => _inner.Queued;
 
     public Task EnqueueAsync(SignalEnvelope envelope, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
-        if (FailNext > 0)
+        if (SucceedFirst-- == 0)
         {
-            FailNext--;
+            SucceedFirst = null;
             throw new SignalQueueUnavailableException("queue down (test)", new IOException("refused"));
         }
         return _inner.EnqueueAsync(envelope, delay, cancellationToken);

@@ -65,7 +65,7 @@ public sealed class TrackingPollTests
         var before = await kit.CursorAsync();
         kit.Vendor.Side.AddFulfillment(vendorOrder, "SECOND", "UPS", null, DateTimeOffset.UtcNow.AddMinutes(2));
 
-        kit.Queue.FailNext = 1;
+        kit.Queue.SucceedFirst = 0;
         var failed = await kit.PollAsync();
 
         CollectionAssert.AreEqual(new[] { TrackingPollKit.VendorId }, failed.FailedVendors.ToArray());
@@ -78,6 +78,34 @@ public sealed class TrackingPollTests
         CollectionAssert.AreEqual(new[] { "FIRST", "SECOND" },
             kit.Queue.Queued.Select(e => ((VendorShipped)e.Signal).Shipment.TrackingNumbers.Single()).ToArray());
         Assert.IsTrue((await kit.CursorAsync())!.Since > before!.Since);
+    }
+
+    [TestMethod]
+    public async Task A_failure_on_a_later_page_keeps_the_pages_before_it_and_the_next_poll_resumes_there()
+    {
+        var kit = await TrackingPollKit.StartAsync();
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 51; i++) // one more than a page
+        {
+            var vendorOrder = await kit.PushLinkedAsync(Merchant with { OrderId = $"{1000 + i}" });
+            kit.Vendor.Side.AddFulfillment(vendorOrder, $"T{i}", "UPS", null, now.AddSeconds(i));
+        }
+
+        kit.Queue.SucceedFirst = 50;
+        var failed = await kit.PollAsync();
+
+        Assert.AreEqual(1, failed.FailedVendors.Count);
+        Assert.AreEqual(50, kit.Queue.Queued.Count);
+        var midway = await kit.CursorAsync();
+        Assert.IsNotNull(midway?.After, "the first page is behind the cursor");
+
+        var resumed = await kit.PollAsync();
+
+        Assert.AreEqual(1, resumed.Routed);
+        Assert.AreEqual(midway.After, kit.Vendor.Simulated.Received.Last(r => r.Field == "orders").Variables["after"]!.GetValue<string>());
+        CollectionAssert.AreEquivalent(Enumerable.Range(0, 51).Select(i => $"T{i}").ToArray(),
+            kit.Queue.Queued.Select(e => ((VendorShipped)e.Signal).Shipment.TrackingNumbers.Single()).ToArray());
+        Assert.IsNull((await kit.CursorAsync())!.After);
     }
 
     [TestMethod]
