@@ -3,7 +3,10 @@ using OrderSync.Core.Polling;
 
 namespace OrderSync.Local.Worker;
 
-/// <summary>Runs the tracking poll at start and then every OrderSync:TrackingPoll:Interval; a failed poll is logged, never fatal.</summary>
+/// <summary>
+/// Runs the tracking poll every OrderSync:TrackingPoll:Interval, the first one an interval after start (as a timer trigger
+/// would), so a restart loop does not turn into a poll loop. A failed poll is logged, never fatal.
+/// </summary>
 public sealed class TrackingPollWorker(
     TrackingPoller poller, IOptions<TrackingPollOptions> options, TimeProvider time, ILogger<TrackingPollWorker> logger) : BackgroundService
 {
@@ -15,7 +18,7 @@ public sealed class TrackingPollWorker(
             return;
         }
         using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
+        while (await WaitAsync(timer, stoppingToken))
         {
             try
             {
@@ -32,7 +35,7 @@ public sealed class TrackingPollWorker(
             {
                 logger.LogError(e, "tracking poll failed; trying again in {Interval}", options.Value.Interval);
             }
-        } while (await WaitAsync(timer, stoppingToken));
+        }
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
