@@ -91,6 +91,9 @@ param serviceBusLockDuration string = 'PT5M'
 @description('Time to live of an order-signals message (ISO 8601); expired messages are dead-lettered.')
 param serviceBusMessageTimeToLive string = 'P14D'
 
+@description('NCRONTAB schedule of the batch tracking poll (the TrackingPoll timer function).')
+param trackingPollSchedule string = '0 */5 * * * *'
+
 @description('OrderSync settings that are not secret, as app settings (names with __ for :), e.g. OrderSync__Merchants__0__Shop.')
 param orderSyncSettings object = {}
 
@@ -217,6 +220,7 @@ var secretReferences = toObject(
 var orderSyncPlatformSettings = {
   OrderSync__Storage__SignalQueue: queueName
   OrderSync__ServiceBus__QueueName: serviceBus.outputs.queueName
+  TrackingPollSchedule: trackingPollSchedule
 }
 
 module functionApp 'modules/functionapp.bicep' = {
