@@ -29,6 +29,14 @@ internal static partial class SimulatorHttp
         await response.WriteAsync(body.ToJsonString());
     }
 
+    /// <summary>A 200 whose body is an HTML page, not JSON: what a proxy in front of a platform answers while the platform is down.</summary>
+    public static async Task WriteHtmlAsync(HttpResponse response, string html)
+    {
+        response.StatusCode = 200;
+        response.ContentType = "text/html";
+        await response.WriteAsync(html);
+    }
+
     /// <summary>The first field inside the operation's selection set: what a GraphQL request asks for.</summary>
     public static string RootField(string query) =>
         RootFieldPattern().Match(query) is { Success: true } m ? m.Groups["field"].Value : "";

@@ -101,9 +101,7 @@ public sealed class HttpVendorSimulator : IAsyncDisposable
                 await SimulatorHttp.WriteJsonAsync(response, s.StatusCode, new JsonObject { ["reason"] = "unavailable" });
                 return;
             case HttpVendorFault.MalformedBody:
-                response.StatusCode = 200;
-                response.ContentType = "text/html";
-                await response.WriteAsync("<html>oops</html>");
+                await SimulatorHttp.WriteHtmlAsync(response, "<html>oops</html>");
                 return;
             case HttpVendorFault.Refused refused:
                 await SimulatorHttp.WriteJsonAsync(response, 422, new JsonObject { ["reason"] = refused.Reason });

@@ -224,9 +224,7 @@ public sealed partial class PayPalSimulator : IAsyncDisposable
                 await WriteAsync(response, s.StatusCode, Error("INTERNAL_SERVER_ERROR", "An internal server error occurred."));
                 return true;
             case PayPalFault.MalformedBody:
-                response.StatusCode = 200;
-                response.ContentType = "text/html";
-                await response.WriteAsync("<html><body>upstream connect error</body></html>");
+                await SimulatorHttp.WriteHtmlAsync(response, "<html><body>upstream connect error</body></html>");
                 return true;
             case PayPalFault.Stall stall:
                 try

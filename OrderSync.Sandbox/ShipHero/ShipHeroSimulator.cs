@@ -192,9 +192,7 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
                 await SimulatorHttp.WriteJsonAsync(response, 401, new JsonObject { ["code"] = 401, ["message"] = "Invalid or expired token" });
                 return;
             case ShipHeroFault.MalformedBody:
-                response.StatusCode = 200;
-                response.ContentType = "text/html";
-                await response.WriteAsync("<html><body>502 Bad Gateway</body></html>");
+                await SimulatorHttp.WriteHtmlAsync(response, "<html><body>502 Bad Gateway</body></html>");
                 return;
             case ShipHeroFault.NotEnoughCredits c:
                 await SimulatorHttp.WriteJsonAsync(response, 200, Error(field, requestId,

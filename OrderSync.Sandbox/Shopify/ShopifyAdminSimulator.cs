@@ -96,9 +96,7 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
                 await SimulatorHttp.WriteJsonAsync(response, s.StatusCode, new JsonObject { ["errors"] = "Internal Server Error" });
                 return;
             case ShopifyFault.MalformedBody:
-                response.StatusCode = 200;
-                response.ContentType = "text/html";
-                await response.WriteAsync("<html><body>upstream connect error</body></html>");
+                await SimulatorHttp.WriteHtmlAsync(response, "<html><body>upstream connect error</body></html>");
                 return;
             case ShopifyFault.UnexpectedShape:
                 await SimulatorHttp.WriteJsonAsync(response, 200, new JsonObject { ["data"] = new JsonObject { [field] = null } });

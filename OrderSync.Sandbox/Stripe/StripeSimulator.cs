@@ -120,9 +120,7 @@ public sealed class StripeSimulator : IAsyncDisposable
                 return;
             case StripeFault.MalformedBody:
                 Record(200, false);
-                response.StatusCode = 200;
-                response.ContentType = "text/html";
-                await response.WriteAsync("<html><body>502 Bad Gateway</body></html>");
+                await SimulatorHttp.WriteHtmlAsync(response, "<html><body>502 Bad Gateway</body></html>");
                 return;
             case StripeFault.StallBeforeEffect stall:
                 if (!await SimulatorHttp.StallAsync(stall.Delay, context.RequestAborted)) return;
