@@ -84,17 +84,17 @@ public sealed class OrderSignalProcessor(
         StoredOrder stored, Signal signal, SignalOrigin? origin, string? signalId, SyncSettings settings, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var decision = OrderLifecycle.Decide(stored.Record.State, signal, settings, now);
-        var next = stored.Record.Apply(decision, signalId);
+        var step = OrderStep.Take(stored.Record, signal, origin, signalId, settings, now);
+        var next = step.Record;
 
-        if (decision.WakeAt is { } wakeAt && wakeAt != stored.Record.WakeScheduledFor)
+        if (step.WakeAt is { } wakeAt && wakeAt != stored.Record.WakeScheduledFor)
         {
             await queue.EnqueueAsync(WakeUpFor(stored, wakeAt), wakeAt - now, cancellationToken);
             next = next with { WakeScheduledFor = wakeAt };
         }
 
-        var saved = await orders.SaveAsync(stored, next, TimelineText.For(signal, origin, decision, now), cancellationToken);
-        OrderSyncTelemetry.Decided(stored.Record.State, decision.State, now);
+        var saved = await orders.SaveAsync(stored, next, step.Timeline, cancellationToken);
+        OrderSyncTelemetry.Decided(stored.Record.State, next.State, now);
         return saved;
     }
 

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Messaging;
+using OrderSync.Core.Orchestration;
+using OrderSync.Core.Policy;
 using OrderSync.Core.Storage;
 
 namespace OrderSync.Core.Serialization;
@@ -22,6 +24,12 @@ namespace OrderSync.Core.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<ParkedSignal>))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(IReadOnlyList<OrderSummary>))]
+[JsonSerializable(typeof(Signal))]
+[JsonSerializable(typeof(Command))]
+[JsonSerializable(typeof(SyncSettings))]
+[JsonSerializable(typeof(StoredOrder))]
+[JsonSerializable(typeof(OrderRun))]
+[JsonSerializable(typeof(OrderSave))]
 internal sealed partial class OrderSyncJsonContext : JsonSerializerContext;
 
 public static class OrderSyncJson

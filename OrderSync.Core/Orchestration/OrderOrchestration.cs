@@ -1,0 +1,89 @@
+using OrderSync.Core.Execution;
+using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Messaging;
+using OrderSync.Core.Policy;
+using OrderSync.Core.Storage;
+
+namespace OrderSync.Core.Orchestration;
+
+/// <summary>
+/// The control flow of one order's durable orchestration (instance id = the order key): wait for the next signal or the
+/// decider's wake-up, decide, save, run the outbox's commands one by one and decide on each outcome. Deterministic:
+/// time comes from the runtime, and everything else from the runtime's recorded actions. No awaits but the runtime's.
+/// </summary>
+public static class OrderOrchestration
+{
+    /// <summary>The external event that carries a signal (its envelope as OrderSync JSON) to the orchestration.</summary>
+    public const string SignalEvent = "signal";
+
+    /// <summary>Signals handled before the orchestration continues as new, which keeps its history (and replays) short.</summary>
+    public const int SignalsPerGeneration = 25;
+
+    /// <summary>
+    /// How long an order with nothing left to do waits for a late signal before its orchestration completes. A signal
+    /// after that starts a new orchestration from the saved state, so nothing is lost either way; the wait only spares
+    /// the common late webhook (a second Shopify update, a PayPal event) a cold start.
+    /// </summary>
+    public static readonly TimeSpan QuietPeriod = TimeSpan.FromDays(3);
+
+    public static string InstanceId(Orders.OrderKey order) => order.ToString();
+
+    public static async Task RunAsync(IOrderRuntime runtime, OrderRun run)
+    {
+        var stored = await runtime.LoadAsync(run.Order);
+        var settings = await runtime.ReadSettingsAsync(run.Order.Shop);
+        stored = await RunOutboxAsync(runtime, stored, settings);
+
+        var next = run.First;
+        for (var handled = 0; handled < SignalsPerGeneration;)
+        {
+            var envelope = next ?? await runtime.NextSignalAsync(WaitUntil(stored.Record.State, runtime.Now));
+            next = null;
+            if (envelope is null)
+            {
+                if (stored.Record.State.NextWakeAt() is null) return;
+                stored = await StepAsync(runtime, stored, new WakeUp(), null, null, settings);
+            }
+            else
+            {
+                handled++;
+                if (stored.Record.HasApplied(envelope.Id)) continue;
+                settings = await runtime.ReadSettingsAsync(run.Order.Shop);
+                stored = await StepAsync(runtime, stored, envelope.Signal, envelope.Origin, envelope.Id, settings);
+            }
+            stored = await RunOutboxAsync(runtime, stored, settings);
+        }
+        runtime.ContinueAsNew(new OrderRun(run.Order));
+    }
+
+    /// <summary>The decider's wake-up; for an order with nothing left to do and no wake-up, the end of the quiet period.</summary>
+    private static DateTimeOffset? WaitUntil(OrderState state, DateTimeOffset now) =>
+        state.NextWakeAt() ?? (OrderStatus.IsTerminal(state) ? now + QuietPeriod : null);
+
+    private static async Task<StoredOrder> RunOutboxAsync(IOrderRuntime runtime, StoredOrder stored, SyncSettings settings)
+    {
+        while (stored.Record.Outbox.FirstOrDefault() is { } pending)
+        {
+            Signal outcome;
+            try
+            {
+                outcome = await runtime.ExecuteAsync(pending.Command);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                outcome = new CommandFailed(pending.Command.Id, FailureKind.Transient, $"the command could not be run: {e.Message}", null);
+            }
+            var settled = stored with { Record = stored.Record.Settle(pending.Command.Id) };
+            stored = await StepAsync(runtime, settled, outcome, null, null, settings);
+        }
+        return stored;
+    }
+
+    private static async Task<StoredOrder> StepAsync(
+        IOrderRuntime runtime, StoredOrder stored, Signal signal, SignalOrigin? origin, string? signalId, SyncSettings settings)
+    {
+        var step = OrderStep.Take(stored.Record, signal, origin, signalId, settings, runtime.Now);
+        var etag = await runtime.SaveAsync(new OrderSave(stored.ETag, step.Record, [.. step.Timeline]));
+        return new StoredOrder(step.Record, etag);
+    }
+}

@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Messaging;
+using OrderSync.Core.Orders;
+using OrderSync.Core.Storage;
+
+namespace OrderSync.Core.Orchestration;
+
+/// <summary>The input of an order's orchestration: the order, and the signal that started it when there is one.</summary>
+public sealed record OrderRun(OrderKey Order, SignalEnvelope? First = null);
+
+/// <summary>A decision to save over the version <see cref="ETag"/> (null: the order is new), with its timeline lines.</summary>
+public sealed record OrderSave(string? ETag, OrderRecord Next, ImmutableArray<TimelineEntry> Appended);

@@ -1,0 +1,92 @@
+using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Messaging;
+using OrderSync.Core.Orchestration;
+using OrderSync.Core.Orders;
+using OrderSync.Core.Policy;
+using OrderSync.Core.Storage;
+
+namespace OrderSync.Tests.Support;
+
+/// <summary>
+/// The durable runtime as a test drives it: orders saved through <see cref="OrderCheckpoints"/> on Azurite, signals
+/// from a list the test fills, commands answered by a script, timers that fire by moving the clock to them. When the
+/// orchestration would wait with nothing to come, the run ends as <see cref="RunEnd.Idle"/>.
+/// </summary>
+public sealed class ScriptedOrderRuntime(OrderCheckpoints checkpoints, SyncSettings settings, DateTimeOffset start) : IOrderRuntime
+{
+    private readonly Queue<SignalEnvelope> _signals = new();
+
+    public DateTimeOffset Now { get; private set; } = start;
+
+    public Func<Command, Signal> Answer { get; set; } = command => throw new AssertFailedException($"no answer scripted for {command.Id}");
+
+    public List<Command> Executed { get; } = [];
+
+    public List<DateTimeOffset?> Waits { get; } = [];
+
+    public int Saves { get; private set; }
+
+    public int SettingsReads { get; private set; }
+
+    public OrderRun? ContinuedAs { get; private set; }
+
+    public ScriptedOrderRuntime Deliver(params SignalEnvelope[] envelopes)
+    {
+        foreach (var envelope in envelopes) _signals.Enqueue(envelope);
+        return this;
+    }
+
+    public async Task<RunEnd> RunAsync(OrderRun run)
+    {
+        try
+        {
+            await OrderOrchestration.RunAsync(this, run);
+            return ContinuedAs is null ? RunEnd.Completed : RunEnd.ContinuedAsNew;
+        }
+        catch (NothingToCome)
+        {
+            return RunEnd.Idle;
+        }
+    }
+
+    public Task<StoredOrder> LoadAsync(OrderKey order) => checkpoints.LoadAsync(order, CancellationToken.None);
+
+    public Task<SyncSettings> ReadSettingsAsync(string shop)
+    {
+        SettingsReads++;
+        return Task.FromResult(settings);
+    }
+
+    public Task<Signal> ExecuteAsync(Command command)
+    {
+        Executed.Add(command);
+        return Task.FromResult(Answer(command));
+    }
+
+    public async Task<string?> SaveAsync(OrderSave save)
+    {
+        Saves++;
+        return await checkpoints.SaveAsync(save, CancellationToken.None);
+    }
+
+    public Task<SignalEnvelope?> NextSignalAsync(DateTimeOffset? until)
+    {
+        Waits.Add(until);
+        if (_signals.TryDequeue(out var envelope)) return Task.FromResult<SignalEnvelope?>(envelope);
+        if (until is not { } at) throw new NothingToCome();
+        if (at > Now) Now = at;
+        return Task.FromResult<SignalEnvelope?>(null);
+    }
+
+    public void ContinueAsNew(OrderRun next) => ContinuedAs = next;
+
+    private sealed class NothingToCome : Exception;
+}
+
+public enum RunEnd
+{
+    /// <summary>Waiting for a signal, with no timer: the orchestration stays running.</summary>
+    Idle,
+    Completed,
+    ContinuedAsNew,
+}
