@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Execution;
 using OrderSync.Core.Messaging;
+using OrderSync.Core.Orchestration;
 using OrderSync.Core.Platforms;
 using OrderSync.Core.Platforms.HttpVendors;
 using OrderSync.Core.Platforms.ShipHero;
@@ -41,6 +42,7 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton(sp => new TableServiceClient(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, StorageClientDefaults.Apply(new TableClientOptions())));
         services.AddSingleton<OrderStore>();
+        services.AddSingleton<OrderCheckpoints>();
         services.AddSingleton<WebhookDeduplicator>();
         services.AddSingleton<CorrelationStore>();
         services.AddSingleton<UnmatchedSignals>();

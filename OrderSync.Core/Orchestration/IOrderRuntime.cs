@@ -20,7 +20,7 @@ public interface IOrderRuntime
     Task<SyncSettings> ReadSettingsAsync(string shop);
 
     /// <summary>Runs the command on its platform (with the runtime's retry for unexpected failures) and returns its outcome.</summary>
-    Task<Signal> ExecuteAsync(Command command);
+    Task<Signal> ExecuteAsync(CommandRequest request);
 
     /// <summary>Saves a decision; returns the record's new version (ETag).</summary>
     Task<string?> SaveAsync(OrderSave save);

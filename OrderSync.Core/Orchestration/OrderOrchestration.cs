@@ -67,7 +67,7 @@ public static class OrderOrchestration
             Signal outcome;
             try
             {
-                outcome = await runtime.ExecuteAsync(pending.Command);
+                outcome = await runtime.ExecuteAsync(new CommandRequest(stored.Record.State.Key, pending.Command));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -30,6 +30,7 @@ namespace OrderSync.Core.Serialization;
 [JsonSerializable(typeof(StoredOrder))]
 [JsonSerializable(typeof(OrderRun))]
 [JsonSerializable(typeof(OrderSave))]
+[JsonSerializable(typeof(CommandRequest))]
 internal sealed partial class OrderSyncJsonContext : JsonSerializerContext;
 
 public static class OrderSyncJson

@@ -57,10 +57,10 @@ public sealed class ScriptedOrderRuntime(OrderCheckpoints checkpoints, SyncSetti
         return Task.FromResult(settings);
     }
 
-    public Task<Signal> ExecuteAsync(Command command)
+    public Task<Signal> ExecuteAsync(CommandRequest request)
     {
-        Executed.Add(command);
-        return Task.FromResult(Answer(command));
+        Executed.Add(request.Command);
+        return Task.FromResult(Answer(request.Command));
     }
 
     public async Task<string?> SaveAsync(OrderSave save)
