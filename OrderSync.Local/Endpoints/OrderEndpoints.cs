@@ -25,8 +25,8 @@ public static class OrderEndpoints
             return view is null ? Unknown(shop, orderId) : Results.Json(view, OrderSyncJson.Options);
         });
 
-        app.MapOperatorRequest("retry", "retry queued", (operators, key, name, ct) => operators.RetryAsync(key, name, ct));
-        app.MapOperatorRequest("reevaluate", "re-evaluation queued", (operators, key, name, ct) => operators.ReevaluateAsync(key, name, ct));
+        app.MapPost("/api/orders/{shop}/{orderId}/retry", OperatorRequest("retry queued", (operators, key, name, ct) => operators.RetryAsync(key, name, ct)));
+        app.MapPost("/api/orders/{shop}/{orderId}/reevaluate", OperatorRequest("re-evaluation queued", (operators, key, name, ct) => operators.ReevaluateAsync(key, name, ct)));
 
         app.MapGet("/api/unmatched", async (UnmatchedSignals unmatched, CancellationToken cancellationToken) =>
             Results.Json(await unmatched.ListAsync(MaxListed, cancellationToken), OrderSyncJson.Options));
@@ -35,16 +35,14 @@ public static class OrderEndpoints
     }
 
     /// <summary>POST /api/orders/{shop}/{orderId}/{action}: queues an operator's request; X-Operator names who asks.</summary>
-    private static void MapOperatorRequest(this IEndpointRouteBuilder app, string action, string accepted,
-        Func<OperatorRequests, OrderKey, string, CancellationToken, Task<bool>> request) =>
-        app.MapPost($"/api/orders/{{shop}}/{{orderId}}/{action}", async (string shop, string orderId, HttpRequest http,
-            OperatorRequests operators, CancellationToken cancellationToken) =>
+    private static Delegate OperatorRequest(string accepted, Func<OperatorRequests, OrderKey, string, CancellationToken, Task<bool>> request) =>
+        async (string shop, string orderId, HttpRequest http, OperatorRequests operators, CancellationToken cancellationToken) =>
         {
             if (!OrderKey.TryCreate(shop, orderId, out var key)) return InvalidKey(shop, orderId);
             return await request(operators, key, http.Headers["X-Operator"].ToString(), cancellationToken)
                 ? Results.Json(new { reason = accepted }, statusCode: 202)
                 : Unknown(shop, orderId);
-        });
+        };
 
     private static IResult InvalidKey(string shop, string orderId) =>
         Results.Problem($"'{shop}/{orderId}' is not a store domain and numeric order id", statusCode: 400);
