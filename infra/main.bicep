@@ -47,11 +47,11 @@ param instanceMemoryMB int = 2048
 ])
 param storageSku string = 'Standard_LRS'
 
-@description('''Allow account-key access to the storage account. OrderSync.Core reads its tables and its storage queue
-through OrderSync:Storage:ConnectionString, which needs a key: while that is so this must be true, and the key-based
-connection string is written to Key Vault and referenced from the app settings. Set it to false once the Core connects
-with the identity: the Functions host, the deployment package and Service Bus already do.''')
-param allowStorageSharedKeyAccess bool = true
+@description('''Allow account-key access to the storage account. Off (the default), OrderSync connects to its tables and
+queues with the app's identity (OrderSync:Storage:TableServiceUri / QueueServiceUri / ManagedIdentityClientId), as the
+Functions host, the deployment package and Service Bus do. On, it uses a key-based connection string instead, written
+to Key Vault and referenced from the app settings (for tools that need a key).''')
+param allowStorageSharedKeyAccess bool = false
 
 @description('Days Log Analytics keeps telemetry.')
 @minValue(30)
@@ -217,6 +217,14 @@ var secretReferences = toObject(
   entry => '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${entry.value})'
 )
 
+var storageIdentitySettings = allowStorageSharedKeyAccess
+  ? {}
+  : {
+      OrderSync__Storage__TableServiceUri: storage.outputs.tableEndpoint
+      OrderSync__Storage__QueueServiceUri: storage.outputs.queueEndpoint
+      OrderSync__Storage__ManagedIdentityClientId: identity.outputs.clientId
+    }
+
 var orderSyncPlatformSettings = {
   OrderSync__Storage__SignalQueue: queueName
   OrderSync__ServiceBus__QueueName: serviceBus.outputs.queueName
@@ -242,7 +250,7 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
-    appSettings: union(orderSyncPlatformSettings, orderSyncSettings, secretReferences)
+    appSettings: union(orderSyncPlatformSettings, storageIdentitySettings, orderSyncSettings, secretReferences)
     tags: allTags
   }
 }

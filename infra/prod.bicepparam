@@ -8,8 +8,8 @@ param runtimeVersion = '10.0'
 param maximumInstanceCount = 100
 param instanceMemoryMB = 2048
 param storageSku = 'Standard_ZRS'
-// OrderSync.Core still opens its tables with a connection string (see main.bicep).
-param allowStorageSharedKeyAccess = true
+// OrderSync connects to its tables and queues with the app's identity: no account key (see main.bicep).
+param allowStorageSharedKeyAccess = false
 param logRetentionInDays = 90
 param keyVaultSoftDeleteRetentionInDays = 90
 param keyVaultPurgeProtection = true

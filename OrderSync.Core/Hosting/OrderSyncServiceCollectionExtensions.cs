@@ -39,8 +39,7 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SyncConfiguration>, SyncConfigurationValidator>();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new TableServiceClient(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, StorageClientDefaults.Apply(new TableClientOptions())));
+        services.AddSingleton(sp => StorageClients.Tables(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderCheckpoints>();
         services.AddSingleton<WebhookDeduplicator>();

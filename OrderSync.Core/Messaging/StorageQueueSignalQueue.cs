@@ -22,8 +22,8 @@ public sealed class StorageQueueSignalQueue : ISignalQueue
         // Azurite rejects the newest service version this SDK sends by default; the previous one has all we use.
         var clientOptions = StorageClientDefaults.Apply(
             new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.Base64 });
-        _queue = new QueueClient(storage.ConnectionString, storage.SignalQueue, clientOptions);
-        _poison = new QueueClient(storage.ConnectionString, storage.SignalQueue + "-poison", clientOptions);
+        _queue = StorageClients.Queue(storage, storage.SignalQueue, clientOptions);
+        _poison = StorageClients.Queue(storage, storage.SignalQueue + "-poison", clientOptions);
     }
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

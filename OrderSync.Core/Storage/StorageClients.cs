@@ -1,0 +1,26 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+
+namespace OrderSync.Core.Storage;
+
+/// <summary>Opens OrderSync's tables and queues as <see cref="StorageOptions"/> says: by connection string or by identity.</summary>
+public static class StorageClients
+{
+    public static TableServiceClient Tables(StorageOptions storage)
+    {
+        var options = StorageClientDefaults.Apply(new TableClientOptions());
+        return storage.UsesIdentity
+            ? new TableServiceClient(storage.TableServiceUri, Credential(storage), options)
+            : new TableServiceClient(storage.ConnectionString, options);
+    }
+
+    public static QueueClient Queue(StorageOptions storage, string name, QueueClientOptions options) =>
+        storage.UsesIdentity
+            ? new QueueClient(new Uri(storage.QueueServiceUri!.AbsoluteUri.TrimEnd('/') + "/" + name), Credential(storage), options)
+            : new QueueClient(storage.ConnectionString, name, options);
+
+    private static TokenCredential Credential(StorageOptions storage) =>
+        new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = storage.ManagedIdentityClientId });
+}
