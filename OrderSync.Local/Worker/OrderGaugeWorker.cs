@@ -10,32 +10,15 @@ namespace OrderSync.Local.Worker;
 public sealed class OrderGaugeWorker(
     OrderGaugeRefresher refresher, IOptions<OrderGaugeOptions> options, TimeProvider time, ILogger<OrderGaugeWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var interval = options.Value.Interval;
         if (!options.Value.Enabled)
         {
             logger.LogInformation("order gauges are disabled (OrderSync:OrderGauges:Enabled)");
-            return;
+            return Task.CompletedTask;
         }
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await refresher.RefreshAsync(stoppingToken);
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogWarning(e, "order gauges not refreshed; trying again in {Interval}", options.Value.Interval);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // stopping
-        }
+        return PeriodicWork.RunAsync(interval, firstAtStart: true, time, refresher.RefreshAsync,
+            e => logger.LogWarning(e, "order gauges not refreshed; trying again in {Interval}", interval), stoppingToken);
     }
 }
