@@ -15,6 +15,7 @@ public sealed class OrderGaugeTests
 {
     private static readonly SyncSettings PaidOnly = new() { PushUnmappedProducts = true, DefaultVendorId = "vendor-a", PushOnlyIfPaid = true };
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+    private StorageOptions _storage = null!;
     private OrderStore _store = null!;
     private OrderGauges _gauges = null!;
     private OrderGaugeRefresher _refresher = null!;
@@ -22,7 +23,7 @@ public sealed class OrderGaugeTests
     [TestInitialize]
     public async Task StartAsync()
     {
-        var storage = await TestStorage.IsolatedAsync();
+        var storage = _storage = await TestStorage.IsolatedAsync();
         _store = new OrderStore(new TableServiceClient(storage.ConnectionString), TestStorage.Wrap(storage), _time);
         await _store.EnsureCreatedAsync(CancellationToken.None);
         _gauges = new OrderGauges(TestStorage.Wrap(new OrderGaugeOptions { Interval = TimeSpan.FromMinutes(5) }), _time);
@@ -83,6 +84,18 @@ public sealed class OrderGaugeTests
         var before = telemetry.Of("ordersync.orders").Count;
         telemetry.Collect();
         Assert.HasCount(before, telemetry.Of("ordersync.orders"));
+    }
+
+    [TestMethod]
+    public async Task A_state_row_saved_before_StatusSince_existed_counts_from_its_last_save()
+    {
+        var table = new TableServiceClient(_storage.ConnectionString).GetTableClient(_storage.TablePrefix + "Orders");
+        await table.AddEntityAsync(new TableEntity("old.myshopify.com|1", "state") { ["Status"] = OrderStatus.Failed }, CancellationToken.None);
+        var savedAt = (await table.GetEntityAsync<TableEntity>("old.myshopify.com|1", "state")).Value.Timestamp;
+
+        var row = await _store.ReadStatusesAsync(CancellationToken.None).SingleAsync();
+
+        Assert.AreEqual(new OrderStatusRow(OrderStatus.Failed, savedAt), row);
     }
 
     private async Task DecideAsync(OrderKey key, Signal signal)
