@@ -12,6 +12,7 @@ builder.Services.AddOrderSync(builder.Configuration);
 builder.Services.AddOrderSyncTelemetry(builder.Configuration);
 builder.Services.AddHostedService<SignalQueueWorker>();
 builder.Services.AddHostedService<TrackingPollWorker>();
+builder.Services.AddHostedService<OrderGaugeWorker>();
 
 var app = builder.Build();
 app.MapWebhookEndpoints();

@@ -94,6 +94,10 @@ param serviceBusMessageTimeToLive string = 'P14D'
 @description('NCRONTAB schedule of the batch tracking poll (the TrackingPoll timer function).')
 param trackingPollSchedule string = '0 */5 * * * *'
 
+@description('Minutes between two refreshes of the order gauges (the OrderGaugeRefresh timer function); sets both its schedule and OrderSync:OrderGauges:Interval.')
+@allowed([1, 2, 3, 5, 10, 15, 30])
+param orderGaugeIntervalMinutes int = 5
+
 @description('OrderSync settings that are not secret, as app settings (names with __ for :), e.g. OrderSync__Merchants__0__Shop.')
 param orderSyncSettings object = {}
 
@@ -229,6 +233,9 @@ var orderSyncPlatformSettings = {
   OrderSync__Storage__SignalQueue: queueName
   OrderSync__ServiceBus__QueueName: serviceBus.outputs.queueName
   TrackingPollSchedule: trackingPollSchedule
+  // One number for both, so the gauges' staleness bound (twice the interval) always matches how often they are refreshed.
+  OrderGaugeSchedule: '0 */${orderGaugeIntervalMinutes} * * * *'
+  OrderSync__OrderGauges__Interval: '00:${padLeft(string(orderGaugeIntervalMinutes), 2, '0')}:00'
 }
 
 module functionApp 'modules/functionapp.bicep' = {

@@ -39,7 +39,7 @@ public sealed class OrderSignalProcessor(
     public async Task<ProcessOutcome> ProcessAsync(SignalEnvelope envelope, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderKey"] = envelope.Order.ToString() });
-        using var activity = OrderSyncTelemetry.StartActivity("ordersync.signal", envelope.Order)?.SetTag("ordersync.signal_type", envelope.Signal.GetType().Name);
+        using var activity = OrderSyncTelemetry.StartSignalActivity(envelope);
         OrderSyncTelemetry.SignalDequeued(envelope, time.GetUtcNow());
         for (var attempt = 1; ; attempt++)
         {

@@ -14,6 +14,7 @@ using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Core.Platforms.Stripe;
 using OrderSync.Core.Storage;
 using OrderSync.Core.Polling;
+using OrderSync.Core.Telemetry;
 using OrderSync.Core.Webhooks;
 using OrderSync.Core.Webhooks.HttpVendors;
 using OrderSync.Core.Webhooks.ShipHero;
@@ -93,6 +94,10 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<OperatorRequests>();
         services.AddOptions<TrackingPollOptions>().Bind(configuration.GetSection(TrackingPollOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TrackingPoller>();
+        services.AddSingleton<StorageHealth>();
+        services.AddOptions<OrderGaugeOptions>().Bind(configuration.GetSection(OrderGaugeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OrderGauges>();
+        services.AddSingleton<OrderGaugeRefresher>();
         return services;
     }
 }

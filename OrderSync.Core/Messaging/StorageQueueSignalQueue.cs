@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Serialization;
 using OrderSync.Core.Storage;
+using OrderSync.Core.Telemetry;
 
 namespace OrderSync.Core.Messaging;
 
@@ -32,9 +33,10 @@ public sealed class StorageQueueSignalQueue : ISignalQueue
         await _poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 
+    /// <summary>Sends the envelope with the trace context of the span that queues it (webhook, processing of another signal, operator request).</summary>
     public async Task EnqueueAsync(SignalEnvelope envelope, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
-        var body = OrderSyncJson.Serialize(envelope);
+        var body = OrderSyncJson.Serialize(envelope.Traced());
         var visibility = delay is { } d && d > TimeSpan.Zero ? (d > LongestDelay ? LongestDelay : d) : (TimeSpan?)null;
         try
         {
@@ -56,6 +58,10 @@ public sealed class StorageQueueSignalQueue : ISignalQueue
             return new ReceivedSignal(m.MessageId, m.PopReceipt, m.DequeueCount, text, envelope, error);
         }).ToList();
     }
+
+    /// <summary>A cheap call that fails when the queue cannot be reached (or does not exist); returns about how many messages wait.</summary>
+    public async Task<int> ProbeAsync(CancellationToken cancellationToken) =>
+        (await _queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
 
     public Task CompleteAsync(ReceivedSignal message, CancellationToken cancellationToken) =>
         _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);

@@ -31,6 +31,7 @@ namespace OrderSync.Core.Serialization;
 [JsonSerializable(typeof(OrderRun))]
 [JsonSerializable(typeof(OrderSave))]
 [JsonSerializable(typeof(CommandRequest))]
+[JsonSerializable(typeof(StorageHealthReport))]
 internal sealed partial class OrderSyncJsonContext : JsonSerializerContext;
 
 public static class OrderSyncJson

@@ -49,8 +49,11 @@ public sealed record OrderRecord(
 /// <summary>A command in the outbox; <see cref="ClaimedUntil"/> is set while an executor runs it.</summary>
 public sealed record PendingCommand(Command Command, DateTimeOffset? ClaimedUntil);
 
-/// <summary>A record as loaded, with the version it was loaded at (null when it does not exist yet).</summary>
-public sealed record StoredOrder(OrderRecord Record, string? ETag);
+/// <summary>
+/// A record as loaded, with the version it was loaded at (null when it does not exist yet) and since when the order has
+/// been in its current status.
+/// </summary>
+public sealed record StoredOrder(OrderRecord Record, string? ETag, DateTimeOffset? StatusSince = null);
 
 /// <summary>What the ops API shows of an order.</summary>
 public sealed record OrderView(OrderKey Key, string Status, OrderState State, ImmutableArray<PendingCommand> Outbox, IReadOnlyList<TimelineEntry> Timeline);
@@ -61,3 +64,6 @@ public sealed class OrderConcurrencyException(OrderKey key, Exception inner)
 
 /// <summary>One line of an operator's list: which order, its status, and why it is there.</summary>
 public sealed record OrderSummary(OrderKey Key, string? OrderName, string Status, IReadOnlyList<string> Reasons, DateTimeOffset? SavedAt);
+
+/// <summary>One order's status and since when it has been in it (see <see cref="OrderStore.ReadStatusesAsync"/>).</summary>
+public sealed record OrderStatusRow(string Status, DateTimeOffset? Since);

@@ -36,6 +36,21 @@ public static class OrderSyncTelemetry
     /// <summary>A span about one order; null when nobody listens.</summary>
     public static Activity? StartActivity(string name, OrderKey order) => Source.StartActivity(name)?.SetTag(OrderKeyTag, order.ToString());
 
+    /// <summary>
+    /// The span of one queued signal's processing, in the trace of the span that queued it (the webhook's, or the signal's
+    /// that scheduled a wake-up). OpenTelemetry's messaging conventions say a consumer's process span SHOULD link to the
+    /// message's creation context and, as it handles a single message, MAY take it as parent: it does both, so the webhook,
+    /// its signal and their commands read as one trace, and the link still marks the hop through the queue.
+    /// </summary>
+    public static Activity? StartSignalActivity(SignalEnvelope envelope)
+    {
+        var queuedBy = envelope.Trace?.Context();
+        return Source.StartActivity("ordersync.signal", ActivityKind.Consumer, queuedBy ?? default,
+                links: queuedBy is { } context ? [new ActivityLink(context)] : null)
+            ?.SetTag(OrderKeyTag, envelope.Order.ToString())
+            .SetTag("ordersync.signal_type", envelope.Signal.GetType().Name);
+    }
+
     /// <param name="outcome">One of <see cref="Webhooks.WebhookResult.Outcome"/>'s values.</param>
     public static void WebhookReceived(string source, string? topic, string outcome) =>
         WebhooksReceived.Add(1, new("source", source), new("topic", topic ?? "unknown"), new("outcome", outcome));

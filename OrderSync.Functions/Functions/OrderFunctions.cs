@@ -59,10 +59,6 @@ public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators
         CancellationToken cancellationToken)
         => OperatorRequestAsync(shop, orderId, "re-evaluation queued", key => operators.ReevaluateAsync(key, request.Headers["X-Operator"].ToString(), cancellationToken));
 
-    [Function("Health")]
-    public IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
-        new JsonResult(new { status = "ok" });
-
     private static async Task<IActionResult> OperatorRequestAsync(string shop, string orderId, string accepted, Func<OrderKey, Task<bool>> request)
     {
         if (!OrderKey.TryCreate(shop, orderId, out var key)) return InvalidKey(shop, orderId);

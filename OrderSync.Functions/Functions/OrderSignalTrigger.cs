@@ -23,6 +23,7 @@ public sealed class OrderSignalTrigger(TimeProvider time)
     {
         var (envelope, error) = OrderSyncJson.TryDeserializeEnvelope(body);
         if (envelope is null) throw new InvalidOperationException(error);
+        using var span = OrderSyncTelemetry.StartSignalActivity(envelope);
         OrderSyncTelemetry.SignalDequeued(envelope, time.GetUtcNow());
 
         var instanceId = OrderOrchestration.InstanceId(envelope.Order);

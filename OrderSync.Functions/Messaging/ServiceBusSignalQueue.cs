@@ -12,7 +12,7 @@ public sealed class ServiceBusSignalQueue(ServiceBusSender sender, TimeProvider 
 {
     public async Task EnqueueAsync(SignalEnvelope envelope, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
-        var message = new ServiceBusMessage(OrderSyncJson.Serialize(envelope))
+        var message = new ServiceBusMessage(OrderSyncJson.Serialize(envelope.Traced()))
         {
             MessageId = QueueMessageIds.For(envelope),
             SessionId = envelope.Order.ToString(),

@@ -10,7 +10,7 @@ public static class OrderEndpoints
 {
     private const int MaxListed = 500;
 
-    /// <summary>The ops API: an order's state and timeline, an operator's retry or re-evaluation, signals waiting for their order; and a liveness probe.</summary>
+    /// <summary>The ops API: an order's state and timeline, an operator's retry or re-evaluation, signals waiting for their order; and the health of the storage it depends on.</summary>
     public static void MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/orders", async (string? status, OrderStore orders, CancellationToken cancellationToken) =>
@@ -31,7 +31,11 @@ public static class OrderEndpoints
         app.MapGet("/api/unmatched", async (UnmatchedSignals unmatched, CancellationToken cancellationToken) =>
             Results.Json(await unmatched.ListAsync(MaxListed, cancellationToken), OrderSyncJson.Options));
 
-        app.MapGet("/api/health", () => Results.Json(new { status = "ok" }));
+        app.MapGet("/api/health", async (StorageHealth health, CancellationToken cancellationToken) =>
+        {
+            var report = await health.CheckAsync(cancellationToken);
+            return Results.Json(report, OrderSyncJson.Options, statusCode: report.StatusCode);
+        });
     }
 
     /// <summary>POST /api/orders/{shop}/{orderId}/{action}: queues an operator's request; X-Operator names who asks.</summary>

@@ -10,43 +10,23 @@ namespace OrderSync.Local.Worker;
 public sealed class TrackingPollWorker(
     TrackingPoller poller, IOptions<TrackingPollOptions> options, TimeProvider time, ILogger<TrackingPollWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var interval = options.Value.Interval;
         if (!options.Value.Enabled)
         {
             logger.LogInformation("tracking poll is disabled (OrderSync:TrackingPoll:Enabled)");
-            return;
+            return Task.CompletedTask;
         }
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        while (await WaitAsync(timer, stoppingToken))
-        {
-            try
-            {
-                var result = await poller.PollAllAsync(stoppingToken);
-                if (result.FailedVendors.Count > 0)
-                    logger.LogWarning("tracking poll: {Failed} vendor(s) failed ({Vendors}); they are polled again next time",
-                        result.FailedVendors.Count, string.Join(", ", result.FailedVendors));
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "tracking poll failed; trying again in {Interval}", options.Value.Interval);
-            }
-        }
+        return PeriodicWork.RunAsync(interval, firstAtStart: false, time, PollAsync,
+            e => logger.LogError(e, "tracking poll failed; trying again in {Interval}", interval), stoppingToken);
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    private async Task PollAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        var result = await poller.PollAllAsync(cancellationToken);
+        if (result.FailedVendors.Count > 0)
+            logger.LogWarning("tracking poll: {Failed} vendor(s) failed ({Vendors}); they are polled again next time",
+                result.FailedVendors.Count, string.Join(", ", result.FailedVendors));
     }
 }

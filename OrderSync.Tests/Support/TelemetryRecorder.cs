@@ -43,6 +43,9 @@ public sealed class TelemetryRecorder : IDisposable
         lock (_measurements) return [.. _measurements.Where(m => m.Name == name)];
     }
 
+    /// <summary>Takes a reading of every observable instrument (gauges), as an exporter does at each collection.</summary>
+    public void Collect() => _meters.RecordObservableInstruments();
+
     public IReadOnlyList<Activity> Spans(string name)
     {
         lock (_activities) return [.. _activities.Where(a => a.OperationName == name)];

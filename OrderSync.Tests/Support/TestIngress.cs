@@ -7,7 +7,7 @@ using OrderSync.Core.Storage;
 
 namespace OrderSync.Tests.Support;
 
-/// <summary>OrderSync's Core wired by AddOrderSync on isolated Azurite storage, with a recording queue in place of the real one.</summary>
+/// <summary>OrderSync's Core wired by AddOrderSync on isolated Azurite storage, with a recording queue in place of the real one (unless asked for the real one).</summary>
 public static class TestIngress
 {
     public const string StripeSecret = "whsec_test";
@@ -16,7 +16,8 @@ public static class TestIngress
     public const string HttpVendor = "http-vendor";
     public const string HttpVendorSecret = "http-vendor-secret";
 
-    public static async Task<ServiceProvider> ServicesAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="realQueue">Keep the Azurite signal queue AddOrderSync registers, for tests of what travels through it.</param>
+    public static async Task<ServiceProvider> ServicesAsync(IDictionary<string, string?>? settings = null, bool realQueue = false)
     {
         var storage = await TestStorage.IsolatedAsync();
         var all = new Dictionary<string, string?>
@@ -42,7 +43,7 @@ public static class TestIngress
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Critical)).AddOrderSync(configuration);
-        services.AddSingleton<ISignalQueue, RecordingSignalQueue>();
+        if (!realQueue) services.AddSingleton<ISignalQueue, RecordingSignalQueue>();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
         return provider;

@@ -1,8 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using OrderSync.Core.Hosting;
 using OrderSync.Core.Polling;
+using OrderSync.Tests.Support;
 
 namespace OrderSync.Tests.Core.Configuration;
 
@@ -10,22 +9,11 @@ namespace OrderSync.Tests.Core.Configuration;
 [TestClass]
 public sealed class TrackingPollConfigurationTests
 {
-    private static ServiceProvider Services(params (string Key, string Value)[] settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
-            new Dictionary<string, string?>
-            {
-                ["OrderSync:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
-                ["OrderSync:Shopify:WebhookSecrets:0"] = "app-secret",
-            }.Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))).Build();
-        return new ServiceCollection().AddLogging().AddOrderSync(configuration).BuildServiceProvider();
-    }
-
     [TestMethod]
     public void The_poll_is_on_every_five_minutes_unless_configured_otherwise()
     {
-        using var defaults = Services();
-        using var configured = Services(("OrderSync:TrackingPoll:Enabled", "false"), ("OrderSync:TrackingPoll:Interval", "00:00:30"));
+        using var defaults = MinimalCore.Services();
+        using var configured = MinimalCore.Services(("OrderSync:TrackingPoll:Enabled", "false"), ("OrderSync:TrackingPoll:Interval", "00:00:30"));
 
         var d = defaults.GetRequiredService<IOptions<TrackingPollOptions>>().Value;
         var c = configured.GetRequiredService<IOptions<TrackingPollOptions>>().Value;
@@ -39,7 +27,7 @@ public sealed class TrackingPollConfigurationTests
     [DataRow("2.00:00:00")]
     public void An_interval_out_of_range_fails_naming_the_setting(string interval)
     {
-        using var services = Services(("OrderSync:TrackingPoll:Interval", interval));
+        using var services = MinimalCore.Services(("OrderSync:TrackingPoll:Interval", interval));
 
         var error = Assert.ThrowsExactly<OptionsValidationException>(() => services.GetRequiredService<IOptions<TrackingPollOptions>>().Value);
 
