@@ -92,6 +92,9 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<OperatorRequests>();
         services.AddOptions<TrackingPollOptions>().Bind(configuration.GetSection(TrackingPollOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TrackingPoller>();
+        services.AddSingleton<ShopifyMerchantOrderSnapshots>();
+        services.AddOptions<BackfillOptions>().Bind(configuration.GetSection(BackfillOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OrderBackfill>();
         return services;
     }
 }
