@@ -12,10 +12,12 @@ builder.Services.AddOrderSync(builder.Configuration);
 builder.Services.AddOrderSyncTelemetry(builder.Configuration);
 builder.Services.AddHostedService<SignalQueueWorker>();
 builder.Services.AddHostedService<TrackingPollWorker>();
+builder.Services.AddHostedService<BackfillWorker>();
 
 var app = builder.Build();
 app.MapWebhookEndpoints();
 app.MapOrderEndpoints();
+app.MapBackfillEndpoints();
 
 try
 {

@@ -94,6 +94,9 @@ param serviceBusMessageTimeToLive string = 'P14D'
 @description('NCRONTAB schedule of the batch tracking poll (the TrackingPoll timer function).')
 param trackingPollSchedule string = '0 */5 * * * *'
 
+@description('NCRONTAB schedule of the back-fill of merchant orders (the Backfill timer function).')
+param backfillSchedule string = '0 0 * * * *'
+
 @description('OrderSync settings that are not secret, as app settings (names with __ for :), e.g. OrderSync__Merchants__0__Shop.')
 param orderSyncSettings object = {}
 
@@ -221,6 +224,7 @@ var orderSyncPlatformSettings = {
   OrderSync__Storage__SignalQueue: queueName
   OrderSync__ServiceBus__QueueName: serviceBus.outputs.queueName
   TrackingPollSchedule: trackingPollSchedule
+  BackfillSchedule: backfillSchedule
 }
 
 module functionApp 'modules/functionapp.bicep' = {

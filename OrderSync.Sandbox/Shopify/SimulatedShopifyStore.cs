@@ -50,6 +50,9 @@ public sealed partial class SimulatedShopifyStore(string domain, string accessTo
             for (var i = 0; i < times; i++) _faults.Add((field, fault));
     }
 
+    /// <summary>Now, by the store's clock.</summary>
+    internal DateTimeOffset Now() => time.GetUtcNow();
+
     internal void Record(string field, JsonObject variables) => _received.Enqueue(new ReceivedOperation(field, variables, time.GetUtcNow()));
 
     internal ShopifyFault? TakeFault(string field)
