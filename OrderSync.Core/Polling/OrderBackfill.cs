@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
@@ -42,35 +43,39 @@ public sealed class OrderBackfill(
         var failed = new List<string>();
         foreach (var store in stores)
         {
+            var queuedForStore = new StrongBox<int>();
             try
             {
-                total += await BackfillAsync(store, cancellationToken);
+                await BackfillAsync(store, queuedForStore, cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 failed.Add(store.Domain);
-                logger.LogError(e, "back-fill of store {Shop} stopped; what it queued stays queued, the rest is read again next time", store.Domain);
+                logger.LogError(e, "back-fill of store {Shop} stopped after {Count} order(s) queued; they stay queued, the rest is read again next time",
+                    store.Domain, queuedForStore.Value);
             }
+            total += queuedForStore.Value;
         }
         return new BackfillResult(total, [.. stores.Select(s => s.Domain)], failed);
     }
 
-    /// <summary>Reads the store's orders of the last LookbackDays page by page, and queues each one OrderSync lacks or holds an older version of.</summary>
-    public async Task<int> BackfillAsync(ShopifyStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the store's orders of the last LookbackDays page by page, and queues each one OrderSync lacks or holds an older
+    /// version of, counting them in <paramref name="queuedCount"/> (which holds what was queued even when a later read fails).
+    /// </summary>
+    private async Task BackfillAsync(ShopifyStore store, StrongBox<int> queuedCount, CancellationToken cancellationToken)
     {
         var since = time.GetUtcNow() - TimeSpan.FromDays(options.Value.LookbackDays);
-        var count = 0;
         string? after = null;
         do
         {
             var page = await snapshots.CreatedSinceAsync(store, since, after, options.Value.PageSize, cancellationToken);
             foreach (var listed in page.Orders)
-                if (await FeedAsync(store, listed, cancellationToken)) count++;
+                if (await FeedAsync(store, listed, cancellationToken)) queuedCount.Value++;
             after = page.NextCursor;
         } while (after is not null);
 
-        if (count > 0) logger.LogInformation("back-fill of store {Shop}: {Count} order(s) queued", store.Domain, count);
-        return count;
+        if (queuedCount.Value > 0) logger.LogInformation("back-fill of store {Shop}: {Count} order(s) queued", store.Domain, queuedCount.Value);
     }
 
     /// <summary>
