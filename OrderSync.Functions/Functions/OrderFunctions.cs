@@ -66,7 +66,6 @@ public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators
         CancellationToken cancellationToken)
     {
         var shop = request.Query["shop"].ToString() is { Length: > 0 } given ? given : null;
-        if (shop is not null && !OrderKey.IsValidShop(shop)) return new BadRequestObjectResult(new { reason = $"'{shop}' is not a store domain" });
         var result = await backfill.RunAsync(shop, cancellationToken);
         return result is null
             ? new NotFoundObjectResult(new { reason = $"store {shop} is not a connected merchant store (no OrderSync:Merchants:N:AccessToken)" })

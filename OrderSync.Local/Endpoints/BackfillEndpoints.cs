@@ -1,4 +1,3 @@
-using OrderSync.Core.Orders;
 using OrderSync.Core.Polling;
 
 namespace OrderSync.Local.Endpoints;
@@ -9,7 +8,6 @@ public static class BackfillEndpoints
     public static void MapBackfillEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/backfill", async (string? shop, OrderBackfill backfill, CancellationToken cancellationToken) =>
         {
-            if (shop is not null && !OrderKey.IsValidShop(shop)) return Results.Problem($"'{shop}' is not a store domain", statusCode: 400);
             var result = await backfill.RunAsync(shop, cancellationToken);
             return result is null
                 ? Results.Problem($"store {shop} is not a connected merchant store (no OrderSync:Merchants:N:AccessToken)", statusCode: 404)

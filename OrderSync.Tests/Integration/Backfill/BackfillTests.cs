@@ -146,6 +146,21 @@ public sealed class BackfillTests
     }
 
     [TestMethod]
+    public async Task Given_a_store_that_throttles_the_order_read_When_back_filled_Then_the_store_fails_and_the_next_run_queues_the_order()
+    {
+        var kit = await BackfillKit.StartAsync();
+        var seeded = kit.Seed();
+        kit.Merchant.FailNext("order", new ShopifyFault.Throttled());
+
+        var throttled = await kit.RunAsync();
+        var retried = await kit.RunAsync();
+
+        Assert.AreEqual((0, 1), (throttled.Queued, throttled.FailedStores.Count));
+        Assert.AreEqual((1, 0), (retried.Queued, retried.FailedStores.Count));
+        Assert.AreEqual(kit.Key(seeded), kit.Queue.Queued.Single().Order);
+    }
+
+    [TestMethod]
     public async Task Given_a_store_that_is_not_connected_When_back_filled_by_name_Then_the_answer_is_null()
     {
         var kit = await BackfillKit.StartAsync();
