@@ -13,10 +13,12 @@ builder.Services.AddOrderSyncTelemetry(builder.Configuration);
 builder.Services.AddHostedService<SignalQueueWorker>();
 builder.Services.AddHostedService<TrackingPollWorker>();
 builder.Services.AddHostedService<OrderGaugeWorker>();
+builder.Services.AddHostedService<BackfillWorker>();
 
 var app = builder.Build();
 app.MapWebhookEndpoints();
 app.MapOrderEndpoints();
+app.MapBackfillEndpoints();
 
 try
 {

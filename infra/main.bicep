@@ -97,6 +97,8 @@ param trackingPollSchedule string = '0 */5 * * * *'
 @description('Minutes between two refreshes of the order gauges (the OrderGaugeRefresh timer function); sets both its schedule and OrderSync:OrderGauges:Interval.')
 @allowed([1, 2, 3, 5, 10, 15, 30])
 param orderGaugeIntervalMinutes int = 5
+@description('NCRONTAB schedule of the back-fill of merchant orders (the Backfill timer function).')
+param backfillSchedule string = '0 0 * * * *'
 
 @description('OrderSync settings that are not secret, as app settings (names with __ for :), e.g. OrderSync__Merchants__0__Shop.')
 param orderSyncSettings object = {}
@@ -236,6 +238,7 @@ var orderSyncPlatformSettings = {
   // One number for both, so the gauges' staleness bound (twice the interval) always matches how often they are refreshed.
   OrderGaugeSchedule: '0 */${orderGaugeIntervalMinutes} * * * *'
   OrderSync__OrderGauges__Interval: '00:${padLeft(string(orderGaugeIntervalMinutes), 2, '0')}:00'
+  BackfillSchedule: backfillSchedule
 }
 
 module functionApp 'modules/functionapp.bicep' = {

@@ -28,6 +28,10 @@ public sealed class MerchantDirectory(IOptions<SyncConfiguration> options)
         return new ShopifyStore(merchant.Shop, new Uri(url.EndsWith('/') ? url : url + "/"), merchant.AccessToken);
     }
 
+    /// <summary>The merchants' own stores OrderSync can call: those with an Admin API token.</summary>
+    public IEnumerable<ShopifyStore> ConnectedMerchantStores() =>
+        _merchants.Values.Where(m => !string.IsNullOrEmpty(m.AccessToken)).Select(m => MerchantStore(m.Shop));
+
     public VendorOptions? Vendor(string vendorId) => _vendors.GetValueOrDefault(vendorId);
 
     public IEnumerable<VendorOptions> ShopifyVendors() => _vendors.Values.Where(v => v.Kind == VendorKind.ShopifyStore);

@@ -98,6 +98,9 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddOptions<OrderGaugeOptions>().Bind(configuration.GetSection(OrderGaugeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OrderGauges>();
         services.AddSingleton<OrderGaugeRefresher>();
+        services.AddSingleton<ShopifyMerchantOrderSnapshots>();
+        services.AddOptions<BackfillOptions>().Bind(configuration.GetSection(BackfillOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OrderBackfill>();
         return services;
     }
 }

@@ -4,13 +4,14 @@ using Microsoft.Azure.Functions.Worker;
 using OrderSync.Core.Execution;
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Orders;
+using OrderSync.Core.Polling;
 using OrderSync.Core.Serialization;
 using OrderSync.Core.Storage;
 
 namespace OrderSync.Functions.Functions;
 
 /// <summary>The ops API over the same tables as the local shell, behind function keys.</summary>
-public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators, UnmatchedSignals unmatched)
+public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators, UnmatchedSignals unmatched, OrderBackfill backfill)
 {
     private const int MaxListed = 500;
 
@@ -58,6 +59,18 @@ public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators
         string orderId,
         CancellationToken cancellationToken)
         => OperatorRequestAsync(shop, orderId, "re-evaluation queued", key => operators.ReevaluateAsync(key, request.Headers["X-Operator"].ToString(), cancellationToken));
+
+    [Function("RunBackfill")]
+    public async Task<IActionResult> BackfillAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "backfill")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var shop = request.Query["shop"].ToString() is { Length: > 0 } given ? given : null;
+        var result = await backfill.RunAsync(shop, cancellationToken);
+        return result is null
+            ? new NotFoundObjectResult(new { reason = $"store {shop} is not a connected merchant store (no OrderSync:Merchants:N:AccessToken)" })
+            : new ObjectResult(result) { StatusCode = 202 };
+    }
 
     private static async Task<IActionResult> OperatorRequestAsync(string shop, string orderId, string accepted, Func<OrderKey, Task<bool>> request)
     {

@@ -1,5 +1,7 @@
 // The merchant-side operations of the Admin GraphQL simulator, answered in the shapes of
 // order(id:):                      https://shopify.dev/docs/api/admin-graphql/latest/queries/order
+//   (the order's own fields, as the back-fill reads them, are MerchantOrderList.Fields; LineItem {currentQuantity variant
+//   originalUnitPriceSet {shopMoney {amount currencyCode}}}: https://shopify.dev/docs/api/admin-graphql/latest/objects/LineItem)
 //   (FulfillmentOrder.assignedLocation: https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrderAssignedLocation;
 //   Fulfillment.fulfillmentOrders, .fulfillmentLineItems: https://shopify.dev/docs/api/admin-graphql/latest/objects/Fulfillment)
 // fulfillmentCreate(fulfillment: FulfillmentInput!, message: String) → FulfillmentCreatePayload {fulfillment, userErrors}:
@@ -8,6 +10,7 @@
 //                                  https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentTrackingInfoUpdate
 // Like the rest of the simulator it answers a fixed selection (the one OrderSync asks for), not any GraphQL query.
 // userError wording is the simulator's own (Shopify's exact messages for these refusals are not documented).
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace OrderSync.Sandbox.Shopify;
@@ -22,32 +25,34 @@ internal static class MerchantOrderOperations
         {
             if (id is null || !orders.TryGetValue(id, out var order))
                 return new JsonObject { ["data"] = new JsonObject { ["order"] = null } };
-            return ShopifyAdminSimulator.Data("order", new JsonObject
+            var node = MerchantOrderList.Fields(order);
+            node["lineItems"] = Page(order.LineItems, first, variables["lineItemsAfter"], l => new JsonObject
             {
-                ["id"] = order.Id,
-                ["name"] = order.Name,
-                ["lineItems"] = Page(order.LineItems, first, variables["lineItemsAfter"], l => new JsonObject
+                ["id"] = l.Id, ["sku"] = l.Sku, ["title"] = l.Title, ["quantity"] = l.Quantity, ["currentQuantity"] = l.CurrentQuantity,
+                ["variant"] = l.VariantId is null ? null : new JsonObject { ["id"] = l.VariantId },
+                ["originalUnitPriceSet"] = new JsonObject
                 {
-                    ["id"] = l.Id, ["sku"] = l.Sku, ["title"] = l.Title, ["quantity"] = l.Quantity,
-                }),
-                ["transactions"] = new JsonArray([.. order.Transactions.Select(t => (JsonNode)new JsonObject
-                {
-                    ["id"] = t.Id, ["gateway"] = t.Gateway, ["kind"] = t.Kind, ["status"] = t.Status,
-                    ["authorizationCode"] = t.AuthorizationCode, ["receiptJson"] = t.ReceiptJson,
-                })]),
-                ["fulfillmentOrders"] = Page(order.FulfillmentOrders, first, variables["fulfillmentOrdersAfter"], fo => new JsonObject
-                {
-                    ["id"] = fo.Id,
-                    ["status"] = fo.Status,
-                    ["assignedLocation"] = new JsonObject { ["location"] = new JsonObject { ["id"] = fo.LocationId } },
-                    ["lineItems"] = Page(fo.Lines, 250, null, l => new JsonObject
-                    {
-                        ["id"] = l.Id, ["remainingQuantity"] = l.RemainingQuantity, ["totalQuantity"] = l.TotalQuantity,
-                        ["lineItem"] = new JsonObject { ["id"] = l.LineItemId },
-                    }),
-                }),
-                ["fulfillments"] = new JsonArray([.. order.Fulfillments.Select(f => (JsonNode)Fulfillment(order, f))]),
+                    ["shopMoney"] = new JsonObject { ["amount"] = l.Price.ToString("0.00", CultureInfo.InvariantCulture), ["currencyCode"] = order.Currency },
+                },
             });
+            node["transactions"] = new JsonArray([.. order.Transactions.Select(t => (JsonNode)new JsonObject
+            {
+                ["id"] = t.Id, ["gateway"] = t.Gateway, ["kind"] = t.Kind, ["status"] = t.Status,
+                ["authorizationCode"] = t.AuthorizationCode, ["receiptJson"] = t.ReceiptJson,
+            })]);
+            node["fulfillmentOrders"] = Page(order.FulfillmentOrders, first, variables["fulfillmentOrdersAfter"], fo => new JsonObject
+            {
+                ["id"] = fo.Id,
+                ["status"] = fo.Status,
+                ["assignedLocation"] = new JsonObject { ["location"] = new JsonObject { ["id"] = fo.LocationId } },
+                ["lineItems"] = Page(fo.Lines, 250, null, l => new JsonObject
+                {
+                    ["id"] = l.Id, ["remainingQuantity"] = l.RemainingQuantity, ["totalQuantity"] = l.TotalQuantity,
+                    ["lineItem"] = new JsonObject { ["id"] = l.LineItemId },
+                }),
+            });
+            node["fulfillments"] = new JsonArray([.. order.Fulfillments.Select(f => (JsonNode)Fulfillment(order, f))]);
+            return ShopifyAdminSimulator.Data("order", node);
         });
     }
 

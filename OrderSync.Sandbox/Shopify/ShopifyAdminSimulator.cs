@@ -13,7 +13,8 @@ namespace OrderSync.Sandbox.Shopify;
 /// A loopback stand-in for Shopify's Admin GraphQL API, for any number of stores:
 /// POST /stores/{domain}/admin/api/{version}/graphql.json with X-Shopify-Access-Token, body {query, variables};
 /// answers {data, errors?, extensions: {cost}} as Shopify does. It serves orderCreate and orders(query: "tag:…"), and on
-/// the merchant side order(id:), fulfillmentCreate and fulfillmentTrackingInfoUpdate (MerchantOrderOperations).
+/// the merchant side order(id:), fulfillmentCreate and fulfillmentTrackingInfoUpdate (MerchantOrderOperations) and the order
+/// list by creation time (MerchantOrderList).
 /// GET /stores/{domain}/orders.json shows what a store holds, for a person trying the sandbox.
 /// </summary>
 public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
@@ -135,6 +136,7 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
             "order" when IsMerchantOrder(store, variables) => MerchantOrderOperations.Order(store, variables),
             "order" => VendorOrder(store, variables),
             "orders" when IsChangedSinceQuery(variables) => VendorOrdersChangedSince(store, variables),
+            "orders" when MerchantOrderList.IsCreatedSinceQuery(variables) => MerchantOrderList.CreatedSince(store, variables),
             "orders" => Orders(store, variables),
             "fulfillmentCreate" => MerchantOrderOperations.FulfillmentCreate(store, variables, fault as ShopifyFault.UserError),
             "fulfillmentTrackingInfoUpdate" => MerchantOrderOperations.TrackingInfoUpdate(store, variables, fault as ShopifyFault.UserError),

@@ -16,11 +16,12 @@ public sealed partial class SimulatedShopifyStore
     {
         lock (_gate)
         {
-            var order = new SimulatedMerchantOrder($"gid://shopify/Order/{6_000_000_000L + NextId()}", name);
+            var order = new SimulatedMerchantOrder($"gid://shopify/Order/{6_000_000_000L + NextId()}", name, Now());
             var foLines = Enumerable.Range(0, fulfillmentOrders).Select(_ => new List<SimulatedFulfillmentOrderLine>()).ToList();
             foreach (var (line, i) in lines.Select((l, i) => (l, i)))
             {
-                var item = new SimulatedLineItem($"gid://shopify/LineItem/{NextId()}", line.Sku, line.Title, line.Quantity);
+                var item = new SimulatedLineItem($"gid://shopify/LineItem/{NextId()}", line.Sku, line.Title, line.Quantity,
+                    $"gid://shopify/ProductVariant/{NextId()}", line.Price);
                 order.LineItems.Add(item);
                 foLines[i % fulfillmentOrders].Add(new SimulatedFulfillmentOrderLine($"gid://shopify/FulfillmentOrderLineItem/{NextId()}", item.Id, line.Quantity));
             }
@@ -30,6 +31,18 @@ public sealed partial class SimulatedShopifyStore
                 order.Transactions.Add(new SimulatedTransaction($"gid://shopify/OrderTransaction/{NextId()}", t.Gateway, t.Kind, t.Status, t.AuthorizationCode, t.ReceiptJson));
             _merchantOrders[order.Id] = order;
             return order;
+        }
+    }
+
+    /// <summary>Changes a merchant order as the merchant (or a late payment) would, moving its updatedAt to now (at least a second on: Shopify's times are whole seconds).</summary>
+    public void ChangeMerchantOrder(string orderId, Action<SimulatedMerchantOrder> change)
+    {
+        lock (_gate)
+        {
+            var order = _merchantOrders[orderId];
+            change(order);
+            var now = Now();
+            order.UpdatedAt = now > order.UpdatedAt.AddSeconds(1) ? now : order.UpdatedAt.AddSeconds(1);
         }
     }
 

@@ -16,7 +16,7 @@ public sealed partial class SimulatedShopifyStore(string domain, string accessTo
     private readonly Lock _gate = new();
     private readonly List<SimulatedOrder> _orders = [];
     private readonly ConcurrentQueue<ReceivedOperation> _received = new();
-    private readonly List<(string Field, ShopifyFault Fault)> _faults = [];
+    private readonly List<QueuedFault> _faults = [];
     private double _available = maximumAvailable;
     private DateTimeOffset _lastRestore = time.GetUtcNow();
 
@@ -43,12 +43,18 @@ public sealed partial class SimulatedShopifyStore(string domain, string accessTo
 
     public IReadOnlyList<ReceivedOperation> Received => [.. _received];
 
-    /// <summary>Queues <paramref name="fault"/> for the next <paramref name="times"/> requests whose root field is <paramref name="field"/> ("*" for any).</summary>
-    public void FailNext(string field, ShopifyFault fault, int times = 1)
+    /// <summary>
+    /// Queues <paramref name="fault"/> for the next <paramref name="times"/> requests whose root field is <paramref name="field"/> ("*" for any),
+    /// once <paramref name="after"/> such requests have been answered normally (e.g. the second page of a list fails).
+    /// </summary>
+    public void FailNext(string field, ShopifyFault fault, int times = 1, int after = 0)
     {
         lock (_gate)
-            for (var i = 0; i < times; i++) _faults.Add((field, fault));
+            for (var i = 0; i < times; i++) _faults.Add(new QueuedFault(field, fault) { Skip = i == 0 ? after : 0 });
     }
+
+    /// <summary>Now, by the store's clock.</summary>
+    internal DateTimeOffset Now() => time.GetUtcNow();
 
     internal void Record(string field, JsonObject variables) => _received.Enqueue(new ReceivedOperation(field, variables, time.GetUtcNow()));
 
@@ -58,6 +64,11 @@ public sealed partial class SimulatedShopifyStore(string domain, string accessTo
         {
             var index = _faults.FindIndex(f => f.Field == "*" || f.Field == field);
             if (index < 0) return null;
+            if (_faults[index].Skip > 0)
+            {
+                _faults[index].Skip--;
+                return null;
+            }
             var fault = _faults[index].Fault;
             _faults.RemoveAt(index);
             return fault;
@@ -95,4 +106,10 @@ public sealed partial class SimulatedShopifyStore(string domain, string accessTo
     {
         lock (_gate) return [.. _orders.Where(o => o.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))];
     }
+}
+
+/// <summary>A fault waiting for its request, after <see cref="Skip"/> requests answered normally.</summary>
+internal sealed record QueuedFault(string Field, ShopifyFault Fault)
+{
+    public int Skip { get; set; }
 }

@@ -51,6 +51,8 @@ public sealed class LocalShellFixture : IAsyncDisposable
             ["OrderSync:Worker:VisibilityTimeout"] = "00:00:04",
             ["OrderSync:Worker:CommandLease"] = "00:00:02",
             ["OrderSync:Worker:MaxIdleDelay"] = "00:00:00.200",
+            // Off unless a test turns it on: a lifecycle test's merchant order would otherwise be fed by the back-fill too.
+            ["OrderSync:Backfill:Enabled"] = "false",
         };
         foreach (var (key, value) in moreSettings ?? new Dictionary<string, string>()) settings[key] = value;
         var fixture = new LocalShellFixture(vendor, settings);

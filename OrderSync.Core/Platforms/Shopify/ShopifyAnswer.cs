@@ -16,4 +16,12 @@ internal static class ShopifyAnswer
             throw PlatformException.Transient($"Shopify store {store} answered {field} in an unexpected shape: {e.Message}", inner: e);
         }
     }
+
+    /// <summary>A connection's pageInfo {hasNextPage endCursor}: the cursor of the next page, and whether there is one.</summary>
+    public static (string? Cursor, bool More) NextPage(JsonElement connection)
+    {
+        var info = connection.GetProperty("pageInfo");
+        var more = info.GetProperty("hasNextPage").GetBoolean();
+        return (more ? info.GetProperty("endCursor").GetString() : null, more);
+    }
 }

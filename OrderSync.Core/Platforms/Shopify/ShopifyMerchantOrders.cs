@@ -185,7 +185,7 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
         var connection = order.GetProperty("lineItems");
         lines.AddRange(connection.GetProperty("nodes").EnumerateArray().Select(n => new ShopifyLineItem(
             n.GetProperty("id").GetString()!, OptionalString(n, "sku"), OptionalString(n, "title"), n.GetProperty("quantity").GetInt32())));
-        return NextPage(connection);
+        return ShopifyAnswer.NextPage(connection);
     }
 
     private static (string? Cursor, bool More) AddFulfillmentOrders(ShopifyStore store, JsonElement order, List<ShopifyFulfillmentOrder> into)
@@ -195,21 +195,14 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
         {
             var id = fo.GetProperty("id").GetString()!;
             var lineConnection = fo.GetProperty("lineItems");
-            if (NextPage(lineConnection).More)
+            if (ShopifyAnswer.NextPage(lineConnection).More)
                 throw PlatformException.Permanent($"Shopify store {store}: fulfillment order {id} has more than {ListLimit} lines, which OrderSync does not page through");
             into.Add(new ShopifyFulfillmentOrder(id, OptionalString(fo, "status"), [.. lineConnection.GetProperty("nodes").EnumerateArray().Select(l =>
                 new ShopifyFulfillmentOrderLine(l.GetProperty("id").GetString()!, l.GetProperty("lineItem").GetProperty("id").GetString()!,
                     l.GetProperty("remainingQuantity").GetInt32(), l.GetProperty("totalQuantity").GetInt32()))],
                 Child(fo, "assignedLocation") is { } assigned && Child(assigned, "location") is { } location ? OptionalString(location, "id") : null));
         }
-        return NextPage(connection);
-    }
-
-    private static (string? Cursor, bool More) NextPage(JsonElement connection)
-    {
-        var info = connection.GetProperty("pageInfo");
-        var more = info.GetProperty("hasNextPage").GetBoolean();
-        return (more ? info.GetProperty("endCursor").GetString() : null, more);
+        return ShopifyAnswer.NextPage(connection);
     }
 
     private static ShopifyTransaction Transaction(JsonElement t) => new(
