@@ -91,6 +91,10 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<OrderSignalProcessor>();
         services.AddSingleton<OperatorRequests>();
         services.AddOptions<TrackingPollOptions>().Bind(configuration.GetSection(TrackingPollOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ShipHeroShipments>();
+        services.AddSingleton<IShipmentFeed, ShopifyShipmentFeed>();
+        services.AddSingleton<IShipmentFeed, ShipHeroShipmentFeed>();
+        services.AddSingleton<IShipmentFeed, HttpVendorShipmentFeed>();
         services.AddSingleton<TrackingPoller>();
         return services;
     }
