@@ -16,7 +16,6 @@ namespace OrderSync.Tests.Integration.Polling;
 [TestClass]
 public sealed class HttpVendorPollTests : ShipmentFeedContract
 {
-    private readonly Dictionary<OrderKey, string> _pushed = [];
     private HttpVendorSimulator _vendor = null!;
     private HttpVendorClient _client = null!;
     private JsonObject _lastEvent = null!;
@@ -38,8 +37,8 @@ public sealed class HttpVendorPollTests : ShipmentFeedContract
 
     protected override async Task<string> ShipAsync(OrderKey merchantOrder, string trackingNumber, DateTimeOffset at)
     {
-        if (!_pushed.TryGetValue(merchantOrder, out var vendorOrder))
-            _pushed[merchantOrder] = vendorOrder = (await _client.CreateAsync(Endpoint(), Draft(merchantOrder), $"push:{merchantOrder}", CancellationToken.None)).Id;
+        var vendorOrder = await VendorOrderAsync(merchantOrder,
+            async () => (await _client.CreateAsync(Endpoint(), Draft(merchantOrder), $"push:{merchantOrder}", CancellationToken.None)).Id);
         var shipmentId = $"shp_{trackingNumber}";
         _lastEvent = _vendor.Ship(vendorOrder, Shipment(shipmentId, trackingNumber, at), at);
         return shipmentId;

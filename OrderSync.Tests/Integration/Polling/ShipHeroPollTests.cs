@@ -18,7 +18,6 @@ namespace OrderSync.Tests.Integration.Polling;
 [TestClass]
 public sealed class ShipHeroPollTests : ShipmentFeedContract
 {
-    private readonly Dictionary<OrderKey, string> _pushed = [];
     private ShipHeroSimulator _simulator = null!;
     private ShipHeroVendorOrders _orders = null!;
     private (string Id, DateTimeOffset At) _lastShipment;
@@ -45,8 +44,7 @@ public sealed class ShipHeroPollTests : ShipmentFeedContract
     /// <summary>Pushed as OrderSync pushes (partner_order_id = the merchant order key), so no link is needed to route it.</summary>
     protected override async Task<string> ShipAsync(OrderKey merchantOrder, string trackingNumber, DateTimeOffset at)
     {
-        if (!_pushed.TryGetValue(merchantOrder, out var orderId))
-            _pushed[merchantOrder] = orderId = (await _orders.CreateAsync(Account(), Draft(merchantOrder), CancellationToken.None)).Id;
+        var orderId = await VendorOrderAsync(merchantOrder, async () => (await _orders.CreateAsync(Account(), Draft(merchantOrder), CancellationToken.None)).Id);
         var id = _simulator.Ship(at, orderId, "UPS", [trackingNumber], ("li-1", "VENDOR-SKU-1", 1));
         _lastShipment = (id, at);
         return id;
@@ -73,7 +71,7 @@ public sealed class ShipHeroPollTests : ShipmentFeedContract
             {
                 ["shipment_id"] = long.Parse(_lastShipment.Id, CultureInfo.InvariantCulture),
                 ["partner_order_id"] = Merchant.ToString(),
-                ["order_uuid"] = _pushed[Merchant],
+                ["order_uuid"] = VendorOrderOf(Merchant),
                 ["tracking_number"] = tracking,
                 ["custom_tracking_url"] = $"https://track.example/UPS/{tracking}",
                 ["shipping_carrier"] = "UPS",

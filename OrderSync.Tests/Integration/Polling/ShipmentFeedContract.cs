@@ -15,6 +15,8 @@ public abstract class ShipmentFeedContract
 {
     protected static readonly OrderKey Merchant = new("merchant.myshopify.com", "820982911946154508");
 
+    private readonly Dictionary<OrderKey, string> _pushed = [];
+
     internal PollWorld World { get; private set; } = null!;
 
     protected abstract string VendorId { get; }
@@ -149,6 +151,15 @@ public abstract class ShipmentFeedContract
         CollectionAssert.AreEqual(webhook.Shipment.Lines.Select(l => (l.Sku, l.Quantity)).ToArray(), polled.Shipment.Lines.Select(l => (l.Sku, l.Quantity)).ToArray());
         Assert.AreEqual(webhook.Shipment.ShippedAt.ToUnixTimeSeconds(), polled.Shipment.ShippedAt.ToUnixTimeSeconds());
     }
+
+    /// <summary>The vendor order OrderSync pushed for <paramref name="merchantOrder"/>, pushed with <paramref name="push"/> the first time.</summary>
+    protected async Task<string> VendorOrderAsync(OrderKey merchantOrder, Func<Task<string>> push)
+    {
+        if (!_pushed.TryGetValue(merchantOrder, out var vendorOrder)) _pushed[merchantOrder] = vendorOrder = await push();
+        return vendorOrder;
+    }
+
+    protected string VendorOrderOf(OrderKey merchantOrder) => _pushed[merchantOrder];
 
     /// <summary>The order OrderSync pushes for <paramref name="order"/>: one line of VENDOR-SKU-1.</summary>
     protected static VendorOrderDraft Draft(OrderKey order) => new(

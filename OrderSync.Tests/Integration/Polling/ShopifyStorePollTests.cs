@@ -12,7 +12,6 @@ namespace OrderSync.Tests.Integration.Polling;
 [TestClass]
 public sealed class ShopifyStorePollTests : ShipmentFeedContract
 {
-    private readonly Dictionary<OrderKey, string> _pushed = [];
     private VendorShopifyKit _vendor = null!;
 
     protected override string VendorId => "vendor-a";
@@ -32,11 +31,12 @@ public sealed class ShopifyStorePollTests : ShipmentFeedContract
 
     protected override async Task<string> ShipAsync(OrderKey merchantOrder, string trackingNumber, DateTimeOffset at)
     {
-        if (!_pushed.TryGetValue(merchantOrder, out var vendorOrder))
+        var vendorOrder = await VendorOrderAsync(merchantOrder, async () =>
         {
-            _pushed[merchantOrder] = vendorOrder = await _vendor.PushAsync(merchantOrder.OrderId);
-            await World.LinkAsync(VendorId, ShopifyIds.Numeric(vendorOrder), merchantOrder);
-        }
+            var id = await _vendor.PushAsync(merchantOrder.OrderId);
+            await World.LinkAsync(VendorId, ShopifyIds.Numeric(id), merchantOrder);
+            return id;
+        });
         var fulfillment = _vendor.Side.AddFulfillment(vendorOrder, trackingNumber, "UPS", $"https://www.ups.com/track?tracknum={trackingNumber}", at,
             new Dictionary<int, int> { [0] = 2 });
         return ShopifyIds.Numeric(fulfillment.Id);
@@ -56,7 +56,7 @@ public sealed class ShopifyStorePollTests : ShipmentFeedContract
     protected override void AssertAsItsWebhookGives(SignalEnvelope polled)
     {
         var shipped = (VendorShipped)polled.Signal;
-        Assert.AreEqual(ShopifyIds.Numeric(_pushed[Merchant]), shipped.VendorOrderId);
+        Assert.AreEqual(ShopifyIds.Numeric(VendorOrderOf(Merchant)), shipped.VendorOrderId);
         Assert.AreEqual(("VENDOR-SKU-1", 2), (shipped.Shipment.Lines.Single().Sku, shipped.Shipment.Lines.Single().Quantity));
         Assert.AreEqual("UPS", shipped.Shipment.Carrier);
     }
@@ -77,7 +77,6 @@ public sealed class ShopifyStorePollTests : ShipmentFeedContract
     public async Task One_vendors_failure_does_not_stop_the_others()
     {
         var broken = new VendorOptions { Id = "vendor-broken", ShopDomain = "broken.myshopify.com", AdminApiBaseUrl = new Uri("http://127.0.0.1:9/"), AccessToken = "x" };
-        _pushed.Clear();
         var world = await WorldAsync(broken);
         var vendorOrder = await _vendor.PushAsync(Merchant.OrderId);
         await world.LinkAsync(VendorId, ShopifyIds.Numeric(vendorOrder), Merchant);
