@@ -7,7 +7,6 @@ using OrderSync.Core.Messaging;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Platforms.ShipHero;
 using OrderSync.Core.Polling;
-using OrderSync.Core.Webhooks;
 using OrderSync.Core.Webhooks.ShipHero;
 using OrderSync.Sandbox.ShipHero;
 using OrderSync.Tests.Support;
@@ -79,10 +78,7 @@ public sealed class ShipHeroPollTests : ShipmentFeedContract
                 ["created_at"] = _lastShipment.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             },
         };
-        var parsed = (WebhookParse.Accepted)ShipHeroShipmentNormalizer.Normalize(VendorId, Encoding.UTF8.GetBytes(body.ToJsonString()), null, DateTimeOffset.UtcNow);
-        var webhook = parsed.Signals.Single();
-        Assert.AreEqual(webhook.Order, polled.Order);
-        AssertSameShipment((VendorShipped)webhook.Signal, (VendorShipped)polled.Signal);
+        AssertSameAsWebhook(ShipHeroShipmentNormalizer.Normalize(VendorId, Encoding.UTF8.GetBytes(body.ToJsonString()), null, DateTimeOffset.UtcNow), polled);
     }
 
     [TestMethod]

@@ -3,6 +3,7 @@ using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Messaging;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Policy;
+using OrderSync.Core.Webhooks;
 
 namespace OrderSync.Tests.Integration.Polling;
 
@@ -141,8 +142,17 @@ public abstract class ShipmentFeedContract
         StringAssert.Contains(parked.Reason, $"vendor-order:{VendorId} {vendorOrderId}");
     }
 
-    /// <summary>The polled shipment and the webhook's are one shipment to the order: same id, tracking, lines and time.</summary>
-    protected static void AssertSameShipment(VendorShipped webhook, VendorShipped polled)
+    /// <summary>The webhook's parse names the polled signal's order and is one shipment with it: same id, tracking, lines and time.</summary>
+    protected static void AssertSameAsWebhook(WebhookParse webhookParse, SignalEnvelope polled)
+    {
+        var webhookSignal = ((WebhookParse.Accepted)webhookParse).Signals.Single();
+        Assert.AreEqual(webhookSignal.Order, polled.Order);
+        var webhook = (VendorShipped)webhookSignal.Signal;
+        var polledShipped = (VendorShipped)polled.Signal;
+        AssertSameShipment(webhook, polledShipped);
+    }
+
+    private static void AssertSameShipment(VendorShipped webhook, VendorShipped polled)
     {
         Assert.AreEqual(webhook.VendorId, polled.VendorId);
         Assert.AreEqual(webhook.VendorOrderId, polled.VendorOrderId);
