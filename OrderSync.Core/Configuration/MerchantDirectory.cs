@@ -34,6 +34,8 @@ public sealed class MerchantDirectory(IOptions<SyncConfiguration> options)
 
     public VendorOptions? Vendor(string vendorId) => _vendors.GetValueOrDefault(vendorId);
 
+    public IEnumerable<VendorOptions> Vendors() => _vendors.Values;
+
     public IEnumerable<VendorOptions> ShopifyVendors() => _vendors.Values.Where(v => v.Kind == VendorKind.ShopifyStore);
 
     /// <summary>The vendor whose Shopify store has this domain, if the domain is a vendor's and not a merchant's.</summary>

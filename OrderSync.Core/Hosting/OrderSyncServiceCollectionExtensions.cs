@@ -93,6 +93,10 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<OrderSignalProcessor>();
         services.AddSingleton<OperatorRequests>();
         services.AddOptions<TrackingPollOptions>().Bind(configuration.GetSection(TrackingPollOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ShipHeroShipments>();
+        services.AddSingleton<IShipmentFeed, ShopifyShipmentFeed>();
+        services.AddSingleton<IShipmentFeed, ShipHeroShipmentFeed>();
+        services.AddSingleton<IShipmentFeed, HttpVendorShipmentFeed>();
         services.AddSingleton<TrackingPoller>();
         services.AddSingleton<StorageHealth>();
         services.AddOptions<OrderGaugeOptions>().Bind(configuration.GetSection(OrderGaugeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,10 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
-using OrderSync.Core.Execution;
-using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Messaging;
-using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Core.Storage;
 
 namespace OrderSync.Core.Polling;
@@ -13,14 +10,14 @@ namespace OrderSync.Core.Polling;
 public sealed record TrackingPollResult(int Routed, IReadOnlyList<string> FailedVendors);
 
 /// <summary>
-/// Asks each vendor Shopify store once for every fulfillment changed since its cursor, and routes each shipment as its
-/// fulfillments/create webhook would be routed: by the vendor order, queued when its order is known, parked otherwise.
-/// Every Shopify vendor is polled: which vendors have orders awaiting tracking is not indexed, and one cheap read per vendor
-/// costs less than finding out. ShipHero and HTTP vendors are not polled (their APIs read shipments one order at a time).
+/// Asks each vendor once, through its kind's <see cref="IShipmentFeed"/>, for everything it shipped since its cursor, and
+/// routes each shipment as its webhook would be routed: queued when its order is known, parked otherwise. Every vendor a
+/// feed reads is polled (Shopify stores; ShipHero and HTTP vendors OrderSync pushes to): which vendors have orders
+/// awaiting tracking is not indexed, and one cheap read per vendor costs less than finding out.
 /// </summary>
 public sealed class TrackingPoller(
     MerchantDirectory directory,
-    ShopifyVendorFulfillments fulfillments,
+    IEnumerable<IShipmentFeed> feeds,
     TrackingCursorStore cursors,
     WebhookDeduplicator routed,
     SignalRouter router,
@@ -28,18 +25,20 @@ public sealed class TrackingPoller(
     TimeProvider time,
     ILogger<TrackingPoller> logger)
 {
-    public const string SourceName = "tracking-poll";
+    public const string SourceName = PolledSignals.SourceName;
+    private readonly IReadOnlyList<IShipmentFeed> _feeds = [.. feeds];
 
-    /// <summary>Polls every vendor; one vendor's failure is logged and does not stop the others.</summary>
+    /// <summary>Polls every vendor a feed reads; one vendor's failure is logged and does not stop the others.</summary>
     public async Task<TrackingPollResult> PollAllAsync(CancellationToken cancellationToken)
     {
         var total = 0;
         var failed = new List<string>();
-        foreach (var vendor in directory.ShopifyVendors())
+        foreach (var vendor in directory.Vendors())
         {
+            if (_feeds.FirstOrDefault(f => f.Reads(vendor)) is not { } feed) continue;
             try
             {
-                total += await PollAsync(vendor, cancellationToken);
+                total += await PollAsync(vendor, feed, cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -51,17 +50,16 @@ public sealed class TrackingPoller(
     }
 
     /// <summary>Reads the vendor's changes page by page; the cursor moves past a page only once all its shipments are routed.</summary>
-    public async Task<int> PollAsync(VendorOptions vendor, CancellationToken cancellationToken)
+    private async Task<int> PollAsync(VendorOptions vendor, IShipmentFeed feed, CancellationToken cancellationToken)
     {
-        var store = VendorConnections.ShopifyStore(vendor);
         var cursor = await cursors.FindAsync(vendor.Id, cancellationToken)
             ?? TrackingCursor.StartAt(time.GetUtcNow() - options.Value.InitialLookback);
         var count = 0;
         do
         {
-            var page = await fulfillments.ChangedSinceAsync(store, cursor.Since, cursor.After, cancellationToken);
-            foreach (var fulfillment in page.Fulfillments.Where(f => f.Shipped))
-                if (await RouteAsync(vendor.Id, fulfillment, cancellationToken)) count++;
+            var page = await feed.ReadAsync(vendor, cursor.Since, cursor.After, cancellationToken);
+            foreach (var signal in page.Signals)
+                if (await RouteAsync(signal, cancellationToken)) count++;
 
             var mark = page.HighWaterMark > cursor.Mark ? page.HighWaterMark : cursor.Mark;
             cursor = page.NextCursor is null ? TrackingCursor.StartAt(mark) : cursor with { After = page.NextCursor, Mark = mark };
@@ -73,30 +71,14 @@ public sealed class TrackingPoller(
     }
 
     /// <summary>
-    /// Changed-since reads are inclusive, so the same fulfillment comes back on the next poll: its id (vendor, fulfillment,
+    /// Changed-since reads are inclusive, so the same shipment comes back on the next poll: its id (vendor, shipment,
     /// tracking) is remembered once routed and skipped after. A corrected tracking number is a new id, so it is routed.
     /// </summary>
-    private async Task<bool> RouteAsync(string vendorId, VendorFulfillment fulfillment, CancellationToken cancellationToken)
+    private async Task<bool> RouteAsync(InboundSignal signal, CancellationToken cancellationToken)
     {
-        var signal = Signal(vendorId, fulfillment);
         if (await routed.HasSeenAsync(SourceName, signal.Id, cancellationToken)) return false;
         await router.RouteAsync(signal, cancellationToken);
         await routed.RememberAsync(SourceName, signal.Id, cancellationToken);
         return true;
-    }
-
-    /// <summary>Named by numbers, as the webhook names them and as the vendor order was linked at push time.</summary>
-    private InboundSignal Signal(string vendorId, VendorFulfillment fulfillment)
-    {
-        var vendorOrderId = ShopifyIds.Numeric(fulfillment.VendorOrderId);
-        var shipment = fulfillment.Shipment with
-        {
-            ShipmentId = ShopifyIds.Numeric(fulfillment.Shipment.ShipmentId),
-            Lines = [.. fulfillment.Shipment.Lines.Select(l => l with { VendorLineId = l.VendorLineId is null ? null : ShopifyIds.Numeric(l.VendorLineId) })],
-        };
-        var id = $"{SourceName}:{vendorId}:{shipment.ShipmentId}:{string.Join(",", shipment.TrackingNumbers)}";
-        var origin = new SignalOrigin(SourceName, "fulfillments", null, fulfillment.UpdatedAt, time.GetUtcNow());
-        return InboundSignal.ByReference(id, new VendorShipped(vendorId, vendorOrderId, shipment), origin,
-            CorrelationRef.VendorOrder(vendorId, vendorOrderId));
     }
 }

@@ -1,6 +1,6 @@
 namespace OrderSync.Sandbox.HttpVendor;
 
-/// <summary>A way a vendor's order API fails, to be played on a coming request of one kind ("create", "update", "cancel", "shipments").</summary>
+/// <summary>A way a vendor's order API fails, to be played on a coming request of one kind ("create", "update", "cancel", "shipments", "feed").</summary>
 public abstract record HttpVendorFault
 {
     /// <summary>HTTP 429 with a Retry-After header (seconds).</summary>

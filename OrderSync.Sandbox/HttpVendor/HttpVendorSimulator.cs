@@ -9,7 +9,8 @@ using OrderSync.Core.Webhooks.HttpVendors;
 
 namespace OrderSync.Sandbox.HttpVendor;
 
-public sealed record HttpVendorRequest(string Kind, string Method, string Path, string? IdempotencyKey, SignatureCheck Signature, string Body);
+/// <summary>A request the vendor received; <see cref="Query"/> is its query string without the '?'.</summary>
+public sealed record HttpVendorRequest(string Kind, string Method, string Path, string? IdempotencyKey, SignatureCheck Signature, string Body, string Query = "");
 
 public sealed class SimulatedVendorOrder(string id, string? idempotencyKey, JsonObject body)
 {
@@ -26,9 +27,10 @@ public sealed class SimulatedVendorOrder(string id, string? idempotencyKey, Json
 /// <summary>
 /// A loopback vendor speaking OrderSync's outbound vendor API (docs/http-vendor-api.md, "OrderSync → vendor"): checks the
 /// X-OrderSync-Signature of every request with the vendor's secret (401 when wrong), keeps orders, answers a repeated
-/// Idempotency-Key or merchant order with 409 and the existing id, records every request, and fails on request.
+/// Idempotency-Key or merchant order with 409 and the existing id, serves the shipment feed (HttpVendorSimulator.Feed.cs),
+/// records every request, and fails on request.
 /// </summary>
-public sealed class HttpVendorSimulator : IAsyncDisposable
+public sealed partial class HttpVendorSimulator : IAsyncDisposable
 {
     private readonly TimeProvider _time;
     private readonly ConcurrentQueue<HttpVendorRequest> _received = new();
@@ -57,6 +59,7 @@ public sealed class HttpVendorSimulator : IAsyncDisposable
         app.MapPatch("/orders/{id}", (HttpContext c, string id) => simulator.HandleAsync(c, "update", id));
         app.MapPost("/orders/{id}/cancel", (HttpContext c, string id) => simulator.HandleAsync(c, "cancel", id));
         app.MapGet("/orders/{id}/shipments", (HttpContext c, string id) => simulator.HandleAsync(c, "shipments", id));
+        app.MapGet("/shipments", c => simulator.HandleAsync(c, "feed", null));
         await app.StartAsync(cancellationToken);
         simulator._app = app;
         simulator.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
@@ -69,11 +72,6 @@ public sealed class HttpVendorSimulator : IAsyncDisposable
         for (var i = 0; i < times; i++) queue.Enqueue(fault);
     }
 
-    /// <summary>Records a shipment of the order in the "shipment" shape of the order.shipped webhook.</summary>
-    public void Ship(string vendorOrderId, JsonObject shipment)
-    {
-        lock (_gate) _orders.Single(o => o.Id == vendorOrderId).Shipments.Add(shipment);
-    }
 
     private async Task HandleAsync(HttpContext context, string kind, string? id)
     {
@@ -83,7 +81,8 @@ public sealed class HttpVendorSimulator : IAsyncDisposable
         var bytes = buffer.ToArray();
         var key = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
         var check = HttpVendorSignature.Check(context.Request.Headers[HttpVendorSignature.Header].FirstOrDefault(), bytes, [Secret], _time.GetUtcNow());
-        _received.Enqueue(new HttpVendorRequest(kind, context.Request.Method, context.Request.Path, key, check, System.Text.Encoding.UTF8.GetString(bytes)));
+        _received.Enqueue(new HttpVendorRequest(kind, context.Request.Method, context.Request.Path, key, check, System.Text.Encoding.UTF8.GetString(bytes),
+            context.Request.QueryString.Value?.TrimStart('?') ?? ""));
         if (check != SignatureCheck.Valid)
         {
             await SimulatorHttp.WriteJsonAsync(response, 401, new JsonObject { ["reason"] = $"signature {check}" });
@@ -128,6 +127,7 @@ public sealed class HttpVendorSimulator : IAsyncDisposable
         var (status, answer) = kind switch
         {
             "create" => Create(key, body),
+            "feed" => Feed(context.Request.Query),
             _ => WithOrder(id!, order => kind switch
             {
                 "update" => Update(order, body),
@@ -173,8 +173,6 @@ public sealed class HttpVendorSimulator : IAsyncDisposable
         order.CancelReason = body?["reason"]?.GetValue<string>();
         return (200, new JsonObject { ["vendorOrderId"] = order.Id });
     }
-
-
 
     public async ValueTask DisposeAsync()
     {

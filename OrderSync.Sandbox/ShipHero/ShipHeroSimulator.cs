@@ -22,8 +22,8 @@ public sealed record SimulatedShipHeroOrder(string Id, string LegacyId, JsonObje
 /// <summary>
 /// A loopback stand-in for one ShipHero account's public API: POST /auth/token {username, password} and POST /auth/refresh
 /// {refresh_token} answer tokens; POST /graphql with "Authorization: Bearer" answers {data, errors?} with request_id and
-/// complexity as ShipHero does, for orders(partner_order_id), order_create, order_update, order_cancel and
-/// shipments(order_id). Faults are played per operation; every request is recorded.
+/// complexity as ShipHero does, for orders(partner_order_id), order_create, order_update, order_cancel, and shipments by
+/// order_id or created since date_from, paged (ShipHeroSimulator.Shipments.cs). Faults are played per operation; every request is recorded.
 /// </summary>
 public sealed partial class ShipHeroSimulator : IAsyncDisposable
 {
@@ -33,7 +33,6 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ShipHeroFault>> _faults = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _accessTokens = new();
     private readonly ConcurrentDictionary<string, byte> _refreshTokens = new();
-    private readonly ConcurrentDictionary<string, List<JsonObject>> _shipments = new();
     private readonly List<SimulatedShipHeroOrder> _orders = [];
     private readonly Lock _gate = new();
     private int _next;
@@ -86,36 +85,6 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
     {
         var queue = _faults.GetOrAdd(field, _ => new());
         for (var i = 0; i < times; i++) queue.Enqueue(fault);
-    }
-
-    /// <summary>Records that the warehouse shipped part of an order: one label per tracking number, lines as (line_item_id, sku, quantity).</summary>
-    public string Ship(string orderId, string carrier, string[] trackingNumbers, params (string LineItemId, string Sku, int Quantity)[] lines)
-    {
-        var id = "U2hpcG1lbnQ6" + Interlocked.Increment(ref _next);
-        var shipment = new JsonObject
-        {
-            ["id"] = id,
-            ["order_id"] = orderId,
-            ["created_date"] = _time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss"),
-            ["shipping_labels"] = new JsonArray([.. trackingNumbers.Select(t => (JsonNode)new JsonObject
-            {
-                ["tracking_number"] = t, ["carrier"] = carrier, ["shipping_method"] = "Ground",
-                ["tracking_url"] = $"https://track.example/{carrier}/{t}",
-            })]),
-            ["line_items"] = new JsonObject
-            {
-                ["edges"] = new JsonArray([.. lines.Select(l => (JsonNode)new JsonObject
-                {
-                    ["node"] = new JsonObject
-                    {
-                        ["line_item_id"] = l.LineItemId, ["quantity"] = l.Quantity,
-                        ["line_item"] = new JsonObject { ["sku"] = l.Sku },
-                    },
-                })]),
-            },
-        };
-        _shipments.GetOrAdd(orderId, _ => []).Add(shipment);
-        return id;
     }
 
     private async Task TokenAsync(HttpContext context)
@@ -273,16 +242,6 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
         return new JsonObject { ["order"] = json };
     }
 
-    private JsonObject Shipments(JsonObject variables)
-    {
-        var orderId = variables["order_id"]?.GetValue<string>() ?? "";
-        var list = _shipments.TryGetValue(orderId, out var s) ? s : [];
-        return new JsonObject
-        {
-            ["data"] = new JsonObject { ["edges"] = new JsonArray([.. list.Select(x => (JsonNode)new JsonObject { ["node"] = x.DeepClone() })]) },
-        };
-    }
-
     private static JsonObject OrderJson(SimulatedShipHeroOrder o) => new()
     {
         ["id"] = o.Id, ["legacy_id"] = o.LegacyId,
@@ -307,9 +266,6 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
             return null;
         }
     }
-
-
-
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,6 @@
 // OrderSync → HTTP vendor: the outbound half of OrderSync's own vendor API. Source: docs/http-vendor-api.md, section
 // "OrderSync → vendor" (written with this client): POST {base}orders, PATCH {base}orders/{id}, POST {base}orders/{id}/cancel,
-// GET {base}orders/{id}/shipments; every call signed "X-OrderSync-Signature: t=…,v1=…" exactly as the inbound webhooks
+// GET {base}orders/{id}/shipments, GET {base}shipments?updated_since=…&cursor=… (the shipment feed); every call signed "X-OrderSync-Signature: t=…,v1=…" exactly as the inbound webhooks
 // (HttpVendorSignature), keyed with the vendor's secret; "Idempotency-Key" = the command id; answers 2xx ok,
 // 409 {"vendorOrderId"} on create = already exists (success), other 4xx permanent, 408/429/5xx and network errors transient.
 using System.Collections.Immutable;
@@ -9,12 +9,16 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Messaging;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Platforms.Shopify;
 using OrderSync.Core.Webhooks;
 using OrderSync.Core.Webhooks.HttpVendors;
 
 namespace OrderSync.Core.Platforms.HttpVendors;
+
+/// <summary>A page of a vendor's shipment feed: its order.shipped events as signals, and the cursor of the next page (null on the last).</summary>
+public sealed record HttpVendorShipmentPage(IReadOnlyList<InboundSignal> Shipped, string? NextCursor);
 
 public sealed class HttpVendorClient(HttpClient http, TimeProvider time)
 {
@@ -58,6 +62,21 @@ public sealed class HttpVendorClient(HttpClient http, TimeProvider time)
         var now = time.GetUtcNow();
         return Read(vendor, "shipments", () =>
             body.GetProperty("shipments").EnumerateArray().Select(s => HttpVendorShipmentReader.Read(s, now)).ToImmutableArray());
+    }
+
+    /// <summary>
+    /// One page of the vendor's shipment feed: the order.shipped events that happened at or after <paramref name="since"/>,
+    /// each as the signal its webhook gives. Pass the page's cursor back, with the same since, until it is null.
+    /// </summary>
+    public async Task<HttpVendorShipmentPage> ShipmentsSinceAsync(HttpVendorEndpoint vendor, DateTimeOffset since, string? cursor, CancellationToken cancellationToken)
+    {
+        var path = $"shipments?updated_since={Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture))}"
+            + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
+        var (_, body) = await SendAsync(vendor, HttpMethod.Get, path, null, null, cancellationToken);
+        var now = time.GetUtcNow();
+        return Read(vendor, "shipments", () => new HttpVendorShipmentPage(
+            [.. body.GetProperty("events").EnumerateArray().Select(e => HttpVendorEventNormalizer.FromFeed(vendor.VendorId, e, now)).OfType<InboundSignal>()],
+            body.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String && next.GetString() is { Length: > 0 } c ? c : null));
     }
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpVendorEndpoint vendor, HttpMethod method, string path, JsonObject? json,

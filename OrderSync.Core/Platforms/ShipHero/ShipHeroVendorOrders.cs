@@ -7,9 +7,8 @@
 //   "order_update(data: UpdateOrderInput!)" (order_id plus the fields to change), "order_cancel(data: CancelOrderInput!)"
 //   (order_id, reason); /work/shared/PLATFORMS.md ("ShipHero"). Look-up by partner order id: the orders query takes a
 //   partner_order_id argument and pages through data(first) {edges {node}} (developer.shiphero.com/examples/queries; the
-//   same filter is used by public integrations). Shipments: shipments(order_id) {data {edges {node {id order_id
-//   created_date shipping_labels {tracking_number carrier shipping_method tracking_url} line_items(first) {edges {node
-//   {line_item_id quantity line_item {sku partner_line_item_id}}}}}}}}.
+//   same filter is used by public integrations). Shipments: shipments(order_id) {data {edges {node {…}}}}, the node's fields
+//   and their sources in ShipHeroShipmentNodes.
 // Unconfirmed here: the exact shipment fields (shipping_labels' names, line_item's nested sku): read defensively; a
 //   ShipHero "shop_name" for orders OrderSync creates (the merchant's shop domain is used).
 using System.Collections.Immutable;
@@ -64,22 +63,12 @@ public sealed class ShipHeroVendorOrders(ShipHeroGraphQlClient client)
         }
         """;
 
-    private const string Shipments = """
+    private static readonly string Shipments = $$"""
         query OrderSyncShipments($order_id: String) {
           shipments(order_id: $order_id) {
             request_id
             complexity
-            data(first: 50) {
-              edges {
-                node {
-                  id
-                  order_id
-                  created_date
-                  shipping_labels { tracking_number carrier shipping_method tracking_url }
-                  line_items(first: 100) { edges { node { line_item_id quantity line_item { sku partner_line_item_id } } } }
-                }
-              }
-            }
+            data(first: 50) { edges { node { {{ShipHeroShipmentNodes.Fields}} } } }
           }
         }
         """;
@@ -133,31 +122,10 @@ public sealed class ShipHeroVendorOrders(ShipHeroGraphQlClient client)
     {
         var data = await client.ExecuteAsync(account, Shipments, new JsonObject { ["order_id"] = orderId }, cancellationToken);
         return Read(account, "shipments", () => data.GetProperty("shipments").GetProperty("data").GetProperty("edges")
-            .EnumerateArray().Select(e => ToShipment(e.GetProperty("node"))).ToImmutableArray());
+            .EnumerateArray().Select(e => ShipHeroShipmentNodes.Shipment(e.GetProperty("node"))).ToImmutableArray());
     }
 
-    private static Shipment ToShipment(JsonElement node)
-    {
-        var labels = node.TryGetProperty("shipping_labels", out var l) && l.ValueKind == JsonValueKind.Array ? l.EnumerateArray().ToList() : [];
-        var lines = node.TryGetProperty("line_items", out var li) && li.TryGetProperty("edges", out var edges) && edges.ValueKind == JsonValueKind.Array
-            ? edges.EnumerateArray().Select(e => e.GetProperty("node")).Select(n => new ShippedLine(
-                Text(n, "line_item_id"),
-                n.TryGetProperty("line_item", out var item) && item.ValueKind == JsonValueKind.Object ? Text(item, "sku") : null,
-                n.GetProperty("quantity").GetInt32())).ToImmutableArray()
-            : [];
-        var shippedAt = Text(node, "created_date") is { } created && DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.UnixEpoch;
-        return new Shipment(
-            Text(node, "id") ?? throw new InvalidOperationException("shipment id is null"),
-            [.. labels.Select(x => Text(x, "tracking_number")).OfType<string>().Where(t => t.Length > 0).Distinct()],
-            labels.Select(x => Text(x, "carrier")).OfType<string>().FirstOrDefault(c => c.Length > 0),
-            [.. labels.Select(x => Text(x, "tracking_url")).OfType<string>().Where(u => u.Length > 0).Distinct()],
-            lines,
-            shippedAt);
-    }
-
-    private static string? Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.String or JsonValueKind.Number ? v.ToString() : null;
+    private static string? Text(JsonElement e, string name) => ShipHeroShipmentNodes.Text(e, name);
 
     private static VendorOrderRef Reference(JsonElement order) =>
         new(order.GetProperty("id").GetString() ?? throw new InvalidOperationException("order id is null"), Text(order, "order_number"));

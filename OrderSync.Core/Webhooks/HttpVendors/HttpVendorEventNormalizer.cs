@@ -22,6 +22,14 @@ public static class HttpVendorEventNormalizer
     public static WebhookParse Normalize(string vendorId, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt) =>
         StrictJson.Read(body, root => Read(vendorId, root, receivedAt));
 
+    /// <summary>
+    /// An event of the vendor's shipment feed (GET shipments, docs/http-vendor-api.md): an order.shipped event becomes the
+    /// very signal its webhook gives; another type is null. A malformed event throws <see cref="WebhookFormatException"/>.
+    /// </summary>
+    public static InboundSignal? FromFeed(string vendorId, JsonElement e, DateTimeOffset receivedAt) =>
+        e.ValueKind != JsonValueKind.Object ? throw new WebhookFormatException("every event must be a JSON object")
+        : Read(vendorId, e, receivedAt) is WebhookParse.Accepted { Signals: [{ Signal: VendorShipped } signal] } ? signal : null;
+
     private static WebhookParse Read(string vendorId, JsonElement e, DateTimeOffset receivedAt)
     {
         var id = StrictJson.RequiredString(e, "id", "", MaxIdLength);

@@ -40,20 +40,29 @@ public static class ShipHeroShipmentNormalizer
         var partnerOrderId = StrictJson.OptionalString(fulfillment, "partner_order_id", At);
         var orderUuid = NonEmpty(StrictJson.OptionalString(fulfillment, "order_uuid", At));
         var orderId = NonEmpty(StrictJson.OptionalId(fulfillment, "order_id", At));
-        OrderKey.TryParse(partnerOrderId, out var order);
-        CorrelationRef[] references = [.. new[] { orderUuid, orderId }.OfType<string>().Select(id => CorrelationRef.VendorOrder(vendorId, id))];
-        if (order is null && references.Length == 0)
-            throw new WebhookFormatException("fulfillment names no order: partner_order_id is not a merchant order key \"{shop}/{orderId}\", and order_uuid and order_id are missing");
-
         var createdAt = CreatedAt(fulfillment);
         var shipment = ReadShipment(root, fulfillment, partnerOrderId ?? orderUuid ?? orderId, createdAt ?? receivedAt);
-        var signal = new VendorShipped(vendorId, orderUuid ?? orderId, shipment);
-        var signalId = $"{ShipHeroWebhookSource.SourceName}:{vendorId}:{digest}";
         var origin = new SignalOrigin(ShipHeroWebhookSource.SourceName, type, messageId ?? shipment.ShipmentId, createdAt, receivedAt);
-        var inbound = order is not null
+        var inbound = Route($"{ShipHeroWebhookSource.SourceName}:{vendorId}:{digest}", vendorId, partnerOrderId, orderUuid, orderId, shipment, origin)
+            ?? throw new WebhookFormatException("fulfillment names no order: partner_order_id is not a merchant order key \"{shop}/{orderId}\", and order_uuid and order_id are missing");
+        return new WebhookParse.Accepted($"{vendorId}:{digest}", [inbound]);
+    }
+
+    /// <summary>
+    /// A ShipHero shipment as a signal, routed as this webhook routes it (also by the tracking poll, so both give the same
+    /// signal): straight to the order when the partner order id is a merchant order key, else by the ShipHero order's id
+    /// (GraphQL id, then legacy id) through the correlation table. Null when nothing names an order.
+    /// </summary>
+    public static InboundSignal? Route(string signalId, string vendorId, string? partnerOrderId, string? orderUuid, string? orderId, Shipment shipment,
+        SignalOrigin origin)
+    {
+        OrderKey.TryParse(partnerOrderId, out var order);
+        CorrelationRef[] references = [.. new[] { NonEmpty(orderUuid), NonEmpty(orderId) }.OfType<string>().Select(id => CorrelationRef.VendorOrder(vendorId, id))];
+        if (order is null && references.Length == 0) return null;
+        var signal = new VendorShipped(vendorId, NonEmpty(orderUuid) ?? NonEmpty(orderId), shipment);
+        return order is not null
             ? InboundSignal.ForOrder(signalId, order, signal, origin)
             : InboundSignal.ByReference(signalId, signal, origin, references);
-        return new WebhookParse.Accepted($"{vendorId}:{digest}", [inbound]);
     }
 
     private static Shipment ReadShipment(JsonElement root, JsonElement fulfillment, string? orderRef, DateTimeOffset shippedAt)
