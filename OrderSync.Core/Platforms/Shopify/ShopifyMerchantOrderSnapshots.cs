@@ -5,7 +5,6 @@
 // order(id: ID!) with lineItems(first, after): https://shopify.dev/docs/api/admin-graphql/latest/queries/order
 // The list reads only what the comparison needs (id, updatedAt, cancelledAt, closedAt), so a page of 50 orders stays cheap;
 // an order is read whole only when it is to be fed through the pipeline.
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderSync.Core.Orders;
@@ -61,7 +60,7 @@ public sealed class ShopifyMerchantOrderSnapshots(ShopifyGraphQlClient client)
         {
             ["first"] = pageSize,
             ["after"] = after,
-            ["query"] = $"created_at:>='{since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}'",
+            ["query"] = ShopifySearch.Since("created_at", since),
         };
         var data = await client.ExecuteAsync(store, CreatedSince, variables, cancellationToken);
         return ShopifyAnswer.Read(store, "orders", () =>

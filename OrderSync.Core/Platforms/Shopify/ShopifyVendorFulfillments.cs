@@ -9,7 +9,6 @@
 // orders(first, after, sortKey: UPDATED_AT, query: "updated_at:>'…'") → OrderConnection {nodes, pageInfo {hasNextPage endCursor}}:
 //   https://shopify.dev/docs/api/admin-graphql/latest/queries/orders (search syntax: https://shopify.dev/api/usage/search-syntax)
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderSync.Core.Orders;
@@ -79,7 +78,7 @@ public sealed class ShopifyVendorFulfillments(ShopifyGraphQlClient client)
         {
             ["first"] = pageSize,
             ["after"] = after,
-            ["query"] = $"updated_at:>='{since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}'",
+            ["query"] = ShopifySearch.Since("updated_at", since),
         };
         var data = await client.ExecuteAsync(store, ChangedSince, variables, cancellationToken);
         return ShopifyAnswer.Read(store, "orders", () =>

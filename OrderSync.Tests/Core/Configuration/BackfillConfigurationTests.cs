@@ -1,8 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using OrderSync.Core.Hosting;
 using OrderSync.Core.Polling;
+using OrderSync.Tests.Support;
 
 namespace OrderSync.Tests.Core.Configuration;
 
@@ -10,16 +9,7 @@ namespace OrderSync.Tests.Core.Configuration;
 [TestClass]
 public sealed class BackfillConfigurationTests
 {
-    private static ServiceProvider Services(params (string Key, string Value)[] settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
-            new Dictionary<string, string?>
-            {
-                ["OrderSync:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
-                ["OrderSync:Shopify:WebhookSecrets:0"] = "app-secret",
-            }.Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))).Build();
-        return new ServiceCollection().AddLogging().AddOrderSync(configuration).BuildServiceProvider();
-    }
+    private static ServiceProvider Services(params (string Key, string Value)[] settings) => MinimalCore.Services(settings);
 
     [TestMethod]
     public void Given_no_settings_Then_the_back_fill_reads_seven_days_every_hour_the_first_time_30_seconds_after_start()

@@ -157,10 +157,8 @@ public sealed class OrderOrchestrationTests
     [TestMethod]
     public async Task A_save_repeated_after_it_succeeded_finds_its_own_write_and_adds_no_timeline_twice()
     {
-        var runtime = Runtime().Deliver(Envelope("create", Placed(MugAndTee().CancelledAt(LifecycleSpec.Start))));
-        await runtime.RunAsync(new OrderRun(Key));
-        var saved = await _orders.LoadAsync(Key, CancellationToken.None);
-        var decided = OrderStep.Take(saved.Record, Updated(MugAndTee().WithNote("n").UpdatedMinutesLater(9)), null, "again", TwoVendors().Build(), LifecycleSpec.Start);
+        var saved = await SavedCancelledOrderAsync();
+        var decided = NoteAdded(saved, "n");
         var save = new OrderSave(saved.ETag, decided.Record, [.. decided.Timeline]);
 
         var first = await _checkpoints.SaveAsync(save, CancellationToken.None);
@@ -173,16 +171,23 @@ public sealed class OrderOrchestrationTests
     [TestMethod]
     public async Task A_save_over_a_version_something_else_wrote_is_refused()
     {
-        var runtime = Runtime().Deliver(Envelope("create", Placed(MugAndTee().CancelledAt(LifecycleSpec.Start))));
-        await runtime.RunAsync(new OrderRun(Key));
-        var saved = await _orders.LoadAsync(Key, CancellationToken.None);
-        var mine = OrderStep.Take(saved.Record, Updated(MugAndTee().WithNote("mine").UpdatedMinutesLater(9)), null, "mine", TwoVendors().Build(), LifecycleSpec.Start);
-        var theirs = OrderStep.Take(saved.Record, Updated(MugAndTee().WithNote("theirs").UpdatedMinutesLater(9)), null, "theirs", TwoVendors().Build(), LifecycleSpec.Start);
+        var saved = await SavedCancelledOrderAsync();
+        var mine = NoteAdded(saved, "mine");
+        var theirs = NoteAdded(saved, "theirs");
         await _checkpoints.SaveAsync(new OrderSave(saved.ETag, theirs.Record, [.. theirs.Timeline]), CancellationToken.None);
 
         await Assert.ThrowsExactlyAsync<OrderConcurrencyException>(() =>
             _checkpoints.SaveAsync(new OrderSave(saved.ETag, mine.Record, [.. mine.Timeline]), CancellationToken.None));
     }
+
+    private async Task<StoredOrder> SavedCancelledOrderAsync()
+    {
+        await Runtime().Deliver(Envelope("create", Placed(MugAndTee().CancelledAt(LifecycleSpec.Start)))).RunAsync(new OrderRun(Key));
+        return await _orders.LoadAsync(Key, CancellationToken.None);
+    }
+
+    private static OrderStep NoteAdded(StoredOrder saved, string note) =>
+        OrderStep.Take(saved.Record, Updated(MugAndTee().WithNote(note).UpdatedMinutesLater(9)), null, note, TwoVendors().Build(), LifecycleSpec.Start);
 
     private ScriptedOrderRuntime Runtime() =>
         new(_checkpoints, TwoVendors().Build(), LifecycleSpec.Start) { Answer = CreatedFor };
