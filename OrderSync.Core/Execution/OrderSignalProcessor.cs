@@ -41,11 +41,30 @@ public sealed class OrderSignalProcessor(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderKey"] = envelope.Order.ToString() });
         using var activity = OrderSyncTelemetry.StartActivity("ordersync.signal", envelope.Order)?.SetTag("ordersync.signal_type", envelope.Signal.GetType().Name);
         OrderSyncTelemetry.SignalDequeued(envelope, time.GetUtcNow());
+        return await OnConflictDecideAgainAsync(envelope, () => ProcessOnceAsync(envelope, cancellationToken));
+    }
+
+    /// <summary>
+    /// Records on the order that its signal was given up on (moved to the poison queue) with the error, so the order needs
+    /// attention until an operator's retry. The decision is only saved: its commands wait in the outbox for the order's next
+    /// signal, so a failure in running them cannot keep this from being recorded. Throws when the order cannot be written.
+    /// </summary>
+    public async Task AbandonAsync(SignalEnvelope envelope, string error, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderKey"] = envelope.Order.ToString() });
+        var abandoned = new SignalAbandoned(envelope.Id, envelope.Signal.GetType().Name, error);
+        var settings = directory.SettingsFor(envelope.Order.Shop);
+        await OnConflictDecideAgainAsync(envelope, async () =>
+            await DecideAndSaveAsync(await orders.LoadAsync(envelope.Order, cancellationToken), abandoned, null, null, settings, cancellationToken));
+    }
+
+    private async Task<T> OnConflictDecideAgainAsync<T>(SignalEnvelope envelope, Func<Task<T>> decide)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ProcessOnceAsync(envelope, cancellationToken);
+                return await decide();
             }
             catch (OrderConcurrencyException) when (attempt < MaxConflicts)
             {

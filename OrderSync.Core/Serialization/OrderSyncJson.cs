@@ -22,6 +22,7 @@ namespace OrderSync.Core.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<ParkedSignal>))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(IReadOnlyList<OrderSummary>))]
+[JsonSerializable(typeof(IReadOnlyList<PoisonedSignalSummary>))]
 internal sealed partial class OrderSyncJsonContext : JsonSerializerContext;
 
 public static class OrderSyncJson

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OrderSync.Core.Execution;
 using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Messaging;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Serialization;
 using OrderSync.Core.Storage;
@@ -10,7 +11,7 @@ using OrderSync.Core.Storage;
 namespace OrderSync.Functions.Functions;
 
 /// <summary>The ops API over the same tables as the local shell, behind function keys.</summary>
-public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators, UnmatchedSignals unmatched)
+public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators, UnmatchedSignals unmatched, IPoisonedSignals poisoned)
 {
     private const int MaxListed = 500;
 
@@ -19,6 +20,12 @@ public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "unmatched")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new JsonResult(await unmatched.ListAsync(MaxListed, cancellationToken), OrderSyncJson.Options);
+
+    [Function("ListPoisoned")]
+    public async Task<IActionResult> ListPoisonedAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "poisoned")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new JsonResult(await poisoned.ListAsync(MaxListed, cancellationToken), OrderSyncJson.Options);
 
     [Function("ListOrders")]
     public async Task<IActionResult> ListAsync(

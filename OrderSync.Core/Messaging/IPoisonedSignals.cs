@@ -1,0 +1,19 @@
+using OrderSync.Core.Orders;
+
+namespace OrderSync.Core.Messaging;
+
+/// <summary>
+/// The signals set aside because they kept failing (the Storage Queue's poison queue, Service Bus's dead-letter queue), for
+/// an operator's list. The list never carries a message's body: a signal can hold a buyer's name, address, email and phone.
+/// </summary>
+public interface IPoisonedSignals
+{
+    /// <summary>The oldest set-aside signals, at most <paramref name="max"/> (a queue may show fewer: Storage Queues peek 32 at most).</summary>
+    Task<IReadOnlyList<PoisonedSignalSummary>> ListAsync(int max, CancellationToken cancellationToken);
+}
+
+/// <summary>One set-aside signal: which message, its order and kind when it could be read, how often it was delivered, the last error.</summary>
+/// <param name="SignalId">The envelope's id (null when unreadable); an order that shows it needs attention names the same id.</param>
+/// <param name="Kind">The signal's type (orderPlaced…), null when unreadable.</param>
+public sealed record PoisonedSignalSummary(
+    string MessageId, string? SignalId, OrderKey? Order, string? Kind, long Deliveries, string Error, DateTimeOffset? PoisonedAt);
