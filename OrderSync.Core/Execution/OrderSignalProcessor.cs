@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Messaging;
+using OrderSync.Core.Orders;
 using OrderSync.Core.Policy;
 using OrderSync.Core.Storage;
 using OrderSync.Core.Telemetry;
@@ -41,7 +42,7 @@ public sealed class OrderSignalProcessor(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderKey"] = envelope.Order.ToString() });
         using var activity = OrderSyncTelemetry.StartActivity("ordersync.signal", envelope.Order)?.SetTag("ordersync.signal_type", envelope.Signal.GetType().Name);
         OrderSyncTelemetry.SignalDequeued(envelope, time.GetUtcNow());
-        return await OnConflictDecideAgainAsync(envelope, () => ProcessOnceAsync(envelope, cancellationToken));
+        return await OnConflictDecideAgainAsync(envelope.Order, _ => ProcessOnceAsync(envelope, cancellationToken));
     }
 
     /// <summary>
@@ -54,21 +55,22 @@ public sealed class OrderSignalProcessor(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderKey"] = envelope.Order.ToString() });
         var abandoned = new SignalAbandoned(envelope.Id, envelope.Signal.GetType().Name, error);
         var settings = directory.SettingsFor(envelope.Order.Shop);
-        await OnConflictDecideAgainAsync(envelope, async () =>
+        await OnConflictDecideAgainAsync(envelope.Order, async _ =>
             await DecideAndSaveAsync(await orders.LoadAsync(envelope.Order, cancellationToken), abandoned, null, null, settings, cancellationToken));
     }
 
-    private async Task<T> OnConflictDecideAgainAsync<T>(SignalEnvelope envelope, Func<Task<T>> decide)
+    /// <summary>Runs <paramref name="decide"/> (given its attempt number, from 1) again each time another worker saved the order first.</summary>
+    private async Task<T> OnConflictDecideAgainAsync<T>(OrderKey order, Func<int, Task<T>> decide)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await decide();
+                return await decide(attempt);
             }
             catch (OrderConcurrencyException) when (attempt < MaxConflicts)
             {
-                logger.LogDebug("order {OrderKey} changed under us; deciding again (attempt {Attempt})", envelope.Order, attempt);
+                logger.LogDebug("order {OrderKey} changed under us; deciding again (attempt {Attempt})", order, attempt);
             }
         }
     }
@@ -93,9 +95,24 @@ public sealed class OrderSignalProcessor(
             using (OrderSyncTelemetry.StartActivity("ordersync.command", envelope.Order)?.SetTag("ordersync.command", pending.Command.GetType().Name))
                 outcome = await executor.ExecuteAsync(pending.Command, cancellationToken);
 
-            var settled = stored with { Record = stored.Record.Settle(pending.Command.Id) };
-            stored = await DecideAndSaveAsync(settled, outcome, null, null, settings, cancellationToken);
+            stored = await SettleAsync(stored, pending.Command.Id, outcome, settings, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Takes the command out of the outbox and decides on its outcome. When another worker saved the order meanwhile (it
+    /// applied a signal while the command ran), the outcome is decided again on the order as it now is: it is never lost,
+    /// so the command is not run a second time once its claim lapses.
+    /// </summary>
+    private async Task<StoredOrder> SettleAsync(
+        StoredOrder stored, string commandId, Signal outcome, SyncSettings settings, CancellationToken cancellationToken)
+    {
+        var key = stored.Record.State.Key;
+        return await OnConflictDecideAgainAsync(key, async attempt =>
+        {
+            var current = attempt == 1 ? stored : await orders.LoadAsync(key, cancellationToken);
+            return await DecideAndSaveAsync(current with { Record = current.Record.Settle(commandId) }, outcome, null, null, settings, cancellationToken);
+        });
     }
 
     /// <summary>Decides on a signal and saves the decision with its commands; schedules the wake-up first, so it cannot be lost.</summary>
