@@ -92,7 +92,7 @@ public sealed class SignalQueueWorker(
         {
             logger.LogError(e, "signal {SignalId} for order {OrderKey} failed (delivery {Delivery} of {Max}); it will be retried",
                 message.Envelope.Id, message.Envelope.Order, message.DequeueCount, _options.MaxDeliveries);
-            if (message.DequeueCount >= _options.MaxDeliveries) await PoisonAsync(message, e.Message);
+            if (message.DequeueCount >= _options.MaxDeliveries) await PoisonAsync(message, $"{e.GetType().Name}: {e.Message}");
         }
     }
 

@@ -99,6 +99,14 @@ public sealed class LocalShellFixture : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonNode>();
     }
 
+    /// <summary>A JSON answer of the ops API (e.g. "api/poisoned", "api/orders?status=attention"), which must be a success.</summary>
+    public async Task<JsonNode> OpsAsync(string pathAndQuery)
+    {
+        var response = await _http.GetAsync(new Uri(Host.BaseUrl, pathAndQuery));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+    }
+
     public Task<JsonNode?> OrderWithStatusAsync(string orderId, string status) =>
         Eventually.GetAsync(() => OrderAsync(orderId), o => o?["status"]?.GetValue<string>() == status, $"order {orderId} to be {status}");
 
