@@ -92,10 +92,37 @@ public sealed class OrderSignalProcessor(
             stored = await orders.SaveAsync(stored, stored.Record.Claim(pending.Command.Id, now + _lease), [], cancellationToken);
             logger.LogInformation("running {Command} for order {OrderKey}", pending.Command.Id, envelope.Order);
             Signal outcome;
-            using (OrderSyncTelemetry.StartActivity("ordersync.command", envelope.Order)?.SetTag("ordersync.command", pending.Command.GetType().Name))
-                outcome = await executor.ExecuteAsync(pending.Command, cancellationToken);
+            try
+            {
+                using (OrderSyncTelemetry.StartActivity("ordersync.command", envelope.Order)?.SetTag("ordersync.command", pending.Command.GetType().Name))
+                    outcome = await executor.ExecuteAsync(pending.Command, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await ReleaseClaimAsync(stored, pending.Command.Id);
+                throw;
+            }
 
             stored = await SettleAsync(stored, pending.Command.Id, outcome, settings, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Stopping mid-command (the host shuts down): gives the claim back, so another worker runs the command at once rather
+    /// than after the lease. That is safe whether or not the platform acted, as after a crash: the command's idempotency key
+    /// finds what it made. Best effort: a claim that cannot be given back lapses with its lease.
+    /// </summary>
+    private async Task ReleaseClaimAsync(StoredOrder stored, string commandId)
+    {
+        try
+        {
+            await orders.SaveAsync(stored, stored.Record.Release(commandId), [], CancellationToken.None);
+            logger.LogInformation("stopping: {Command} for order {OrderKey} given back for another worker", commandId, stored.Record.State.Key);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "stopping: the claim on {Command} for order {OrderKey} could not be given back; it lapses with its lease",
+                commandId, stored.Record.State.Key);
         }
     }
 

@@ -87,6 +87,7 @@ public sealed class SignalQueueWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             await queue.ReleaseAsync(message, TimeSpan.Zero, CancellationToken.None);
+            logger.LogInformation("stopping: signal {SignalId} for order {OrderKey} given back to the queue", message.Envelope.Id, message.Envelope.Order);
         }
         catch (Exception e)
         {

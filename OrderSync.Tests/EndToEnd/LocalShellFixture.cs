@@ -91,9 +91,10 @@ public sealed class LocalShellFixture : IAsyncDisposable
     }
 
     /// <summary>The ops API's view of an order, or null while it is unknown (404).</summary>
-    public async Task<JsonNode?> OrderAsync(string orderId)
+    /// <param name="from">The host asked; the world's first host when not given.</param>
+    public async Task<JsonNode?> OrderAsync(string orderId, LocalHostProcess? from = null)
     {
-        var response = await _http.GetAsync(new Uri(Host.BaseUrl, $"api/orders/{ShopifyWebhookBuilder.MerchantShop}/{orderId}"));
+        var response = await _http.GetAsync(new Uri((from ?? Host).BaseUrl, $"api/orders/{ShopifyWebhookBuilder.MerchantShop}/{orderId}"));
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonNode>();
