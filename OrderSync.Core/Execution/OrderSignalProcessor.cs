@@ -55,8 +55,8 @@ public sealed class OrderSignalProcessor(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderKey"] = envelope.Order.ToString() });
         var abandoned = new SignalAbandoned(envelope.Id, envelope.Signal.GetType().Name, error);
         var settings = directory.SettingsFor(envelope.Order.Shop);
-        await OnConflictDecideAgainAsync(envelope.Order, async _ =>
-            await DecideAndSaveAsync(await orders.LoadAsync(envelope.Order, cancellationToken), abandoned, null, null, settings, cancellationToken));
+        await OnConflictReloadAsync(await orders.LoadAsync(envelope.Order, cancellationToken),
+            current => DecideAndSaveAsync(current, abandoned, null, null, settings, cancellationToken), cancellationToken);
     }
 
     /// <summary>Runs <paramref name="decide"/> (given its attempt number, from 1) again each time another worker saved the order first.</summary>
@@ -114,9 +114,14 @@ public sealed class OrderSignalProcessor(
     /// </summary>
     private async Task ReleaseClaimAsync(StoredOrder stored, string commandId)
     {
+        var ours = stored.Record.Outbox.FirstOrDefault(p => p.Command.Id == commandId)?.ClaimedUntil;
         try
         {
-            await orders.SaveAsync(stored, stored.Record.Release(commandId), [], CancellationToken.None);
+            await OnConflictReloadAsync(stored, async current =>
+                // Only this worker's claim is given back: one another worker has taken since is theirs.
+                current.Record.Outbox.FirstOrDefault(p => p.Command.Id == commandId)?.ClaimedUntil != ours
+                    ? current
+                    : await orders.SaveAsync(current, current.Record.Release(commandId), [], CancellationToken.None), CancellationToken.None);
             logger.LogInformation("stopping: {Command} for order {OrderKey} given back for another worker", commandId, stored.Record.State.Key);
         }
         catch (Exception e)
@@ -131,15 +136,15 @@ public sealed class OrderSignalProcessor(
     /// applied a signal while the command ran), the outcome is decided again on the order as it now is: it is never lost,
     /// so the command is not run a second time once its claim lapses.
     /// </summary>
-    private async Task<StoredOrder> SettleAsync(
-        StoredOrder stored, string commandId, Signal outcome, SyncSettings settings, CancellationToken cancellationToken)
+    private Task<StoredOrder> SettleAsync(StoredOrder stored, string commandId, Signal outcome, SyncSettings settings, CancellationToken cancellationToken) =>
+        OnConflictReloadAsync(stored, current =>
+            DecideAndSaveAsync(current with { Record = current.Record.Settle(commandId) }, outcome, null, null, settings, cancellationToken), cancellationToken);
+
+    /// <summary>Runs <paramref name="write"/> on the order as loaded, then on the order reloaded each time another worker saved it first.</summary>
+    private Task<T> OnConflictReloadAsync<T>(StoredOrder stored, Func<StoredOrder, Task<T>> write, CancellationToken cancellationToken)
     {
         var key = stored.Record.State.Key;
-        return await OnConflictDecideAgainAsync(key, async attempt =>
-        {
-            var current = attempt == 1 ? stored : await orders.LoadAsync(key, cancellationToken);
-            return await DecideAndSaveAsync(current with { Record = current.Record.Settle(commandId) }, outcome, null, null, settings, cancellationToken);
-        });
+        return OnConflictDecideAgainAsync(key, async attempt => await write(attempt == 1 ? stored : await orders.LoadAsync(key, cancellationToken)));
     }
 
     /// <summary>Decides on a signal and saves the decision with its commands; schedules the wake-up first, so it cannot be lost.</summary>
