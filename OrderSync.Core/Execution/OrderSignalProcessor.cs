@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Messaging;
+using OrderSync.Core.Orders;
 using OrderSync.Core.Policy;
 using OrderSync.Core.Storage;
 using OrderSync.Core.Telemetry;
@@ -41,15 +42,35 @@ public sealed class OrderSignalProcessor(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderKey"] = envelope.Order.ToString() });
         using var activity = OrderSyncTelemetry.StartSignalActivity(envelope);
         OrderSyncTelemetry.SignalDequeued(envelope, time.GetUtcNow());
+        return await OnConflictDecideAgainAsync(envelope.Order, _ => ProcessOnceAsync(envelope, cancellationToken));
+    }
+
+    /// <summary>
+    /// Records on the order that its signal was given up on (moved to the poison queue) with the error, so the order needs
+    /// attention until an operator's retry. The decision is only saved: its commands wait in the outbox for the order's next
+    /// signal, so a failure in running them cannot keep this from being recorded. Throws when the order cannot be written.
+    /// </summary>
+    public async Task AbandonAsync(SignalEnvelope envelope, string error, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderKey"] = envelope.Order.ToString() });
+        var abandoned = new SignalAbandoned(envelope.Id, envelope.Signal.GetType().Name, error);
+        var settings = directory.SettingsFor(envelope.Order.Shop);
+        await OnConflictReloadAsync(await orders.LoadAsync(envelope.Order, cancellationToken),
+            current => DecideAndSaveAsync(current, abandoned, null, null, settings, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="decide"/> (given its attempt number, from 1) again each time another worker saved the order first.</summary>
+    private async Task<T> OnConflictDecideAgainAsync<T>(OrderKey order, Func<int, Task<T>> decide)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ProcessOnceAsync(envelope, cancellationToken);
+                return await decide(attempt);
             }
             catch (OrderConcurrencyException) when (attempt < MaxConflicts)
             {
-                logger.LogDebug("order {OrderKey} changed under us; deciding again (attempt {Attempt})", envelope.Order, attempt);
+                logger.LogDebug("order {OrderKey} changed under us; deciding again (attempt {Attempt})", order, attempt);
             }
         }
     }
@@ -71,12 +92,59 @@ public sealed class OrderSignalProcessor(
             stored = await orders.SaveAsync(stored, stored.Record.Claim(pending.Command.Id, now + _lease), [], cancellationToken);
             logger.LogInformation("running {Command} for order {OrderKey}", pending.Command.Id, envelope.Order);
             Signal outcome;
-            using (OrderSyncTelemetry.StartActivity("ordersync.command", envelope.Order)?.SetTag("ordersync.command", pending.Command.GetType().Name))
-                outcome = await executor.ExecuteAsync(pending.Command, cancellationToken);
+            try
+            {
+                using (OrderSyncTelemetry.StartActivity("ordersync.command", envelope.Order)?.SetTag("ordersync.command", pending.Command.GetType().Name))
+                    outcome = await executor.ExecuteAsync(pending.Command, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await ReleaseClaimAsync(stored, pending.Command.Id);
+                throw;
+            }
 
-            var settled = stored with { Record = stored.Record.Settle(pending.Command.Id) };
-            stored = await DecideAndSaveAsync(settled, outcome, null, null, settings, cancellationToken);
+            stored = await SettleAsync(stored, pending.Command.Id, outcome, settings, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Stopping mid-command (the host shuts down): gives the claim back, so another worker runs the command at once rather
+    /// than after the lease. That is safe whether or not the platform acted, as after a crash: the command's idempotency key
+    /// finds what it made. Best effort: a claim that cannot be given back lapses with its lease.
+    /// </summary>
+    private async Task ReleaseClaimAsync(StoredOrder stored, string commandId)
+    {
+        var ours = stored.Record.Outbox.FirstOrDefault(p => p.Command.Id == commandId)?.ClaimedUntil;
+        try
+        {
+            await OnConflictReloadAsync(stored, async current =>
+                // Only this worker's claim is given back: one another worker has taken since is theirs.
+                current.Record.Outbox.FirstOrDefault(p => p.Command.Id == commandId)?.ClaimedUntil != ours
+                    ? current
+                    : await orders.SaveAsync(current, current.Record.Release(commandId), [], CancellationToken.None), CancellationToken.None);
+            logger.LogInformation("stopping: {Command} for order {OrderKey} given back for another worker", commandId, stored.Record.State.Key);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "stopping: the claim on {Command} for order {OrderKey} could not be given back; it lapses with its lease",
+                commandId, stored.Record.State.Key);
+        }
+    }
+
+    /// <summary>
+    /// Takes the command out of the outbox and decides on its outcome. When another worker saved the order meanwhile (it
+    /// applied a signal while the command ran), the outcome is decided again on the order as it now is: it is never lost,
+    /// so the command is not run a second time once its claim lapses.
+    /// </summary>
+    private Task<StoredOrder> SettleAsync(StoredOrder stored, string commandId, Signal outcome, SyncSettings settings, CancellationToken cancellationToken) =>
+        OnConflictReloadAsync(stored, current =>
+            DecideAndSaveAsync(current with { Record = current.Record.Settle(commandId) }, outcome, null, null, settings, cancellationToken), cancellationToken);
+
+    /// <summary>Runs <paramref name="write"/> on the order as loaded, then on the order reloaded each time another worker saved it first.</summary>
+    private Task<T> OnConflictReloadAsync<T>(StoredOrder stored, Func<StoredOrder, Task<T>> write, CancellationToken cancellationToken)
+    {
+        var key = stored.Record.State.Key;
+        return OnConflictDecideAgainAsync(key, async attempt => await write(attempt == 1 ? stored : await orders.LoadAsync(key, cancellationToken)));
     }
 
     /// <summary>Decides on a signal and saves the decision with its commands; schedules the wake-up first, so it cannot be lost.</summary>

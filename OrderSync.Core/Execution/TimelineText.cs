@@ -29,6 +29,7 @@ public static class TimelineText
             OrderCancelled c => new TimelineEntry(at, "signal", $"order {c.Order.Name} cancelled ({c.Reason ?? "no reason given"}){from}"),
             CommandSucceeded s => new TimelineEntry(at, "signal", $"{s.CommandId} succeeded{(s.Reference is null ? "" : $": {s.Reference}")}"),
             PaymentReferencesFound f => new TimelineEntry(at, "signal", $"{f.CommandId} succeeded: PayPal capture {f.PayPalCaptureId ?? "none"}, Stripe PaymentIntent {f.StripePaymentIntentId ?? "none"}"),
+            SignalAbandoned a => new TimelineEntry(at, "signal", $"signal {a.SignalId} ({a.Kind}) set aside after repeated failures", a.Error),
             OperatorReevaluate r => new TimelineEntry(at, "signal", $"re-evaluation requested by {r.Operator}"),
             PaymentReported p => new TimelineEntry(at, "signal",
                 $"{p.Platform} payment {p.Event.ToString().ToLowerInvariant()}{(p.Amount is { } m ? $" {m.Amount} {m.Currency}" : "")}{(p.Reference is null ? "" : $" ({p.Reference})")}{from}"),

@@ -49,6 +49,7 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<SignalRouter>();
         services.AddSingleton<StorageQueueSignalQueue>();
         services.AddSingleton<ISignalQueue>(sp => sp.GetRequiredService<StorageQueueSignalQueue>());
+        services.AddSingleton<IPoisonedSignals>(sp => sp.GetRequiredService<StorageQueueSignalQueue>());
         services.AddSingleton<TrackingCursorStore>();
         services.AddSingleton<StorageInitializer>();
 

@@ -38,6 +38,7 @@ public static class OrderLifecycle
         (VendorOrderCreated or CommandSucceeded or PaymentReferencesFound or CommandFailed, _) => Outcomes.Apply(d, signal),
         (WakeUp, _) => d.State.Work.Any(w => w.Status == WorkStatus.WaitingToRetry && w.Retry?.NextAttemptAt <= d.Now) ? null : "woke up: nothing due",
         (OperatorRetry retry, _) => Outcomes.Resume(d, retry.Operator),
+        (SignalAbandoned abandoned, _) => Abandoned(d, abandoned),
         (OperatorReevaluate reevaluate, { Order: null }) => $"re-evaluation by {reevaluate.Operator}: the order is not known yet",
         (OperatorReevaluate reevaluate, _) => Note(d, $"re-evaluated by {reevaluate.Operator} under the current settings"),
         _ => $"{signal.GetType().Name} is not a signal OrderSync acts on",
@@ -97,6 +98,15 @@ public static class OrderLifecycle
             AppliedEdits = edited.EditId is { } applied ? d.State.AppliedEdits.Add(applied) : d.State.AppliedEdits,
         };
         d.Note($"order edited: {edited.Additions.Length} addition(s), {edited.Removals.Length} removal(s)");
+        return null;
+    }
+
+    /// <summary>A signal given up on needs a person: raised once per signal, open until an operator's retry acknowledges it.</summary>
+    private static string? Abandoned(Deciding d, SignalAbandoned abandoned)
+    {
+        var key = $"abandoned-signal:{abandoned.SignalId}";
+        if (d.State.Attention.Any(a => a.Key == key)) return $"signal {abandoned.SignalId} already recorded as set aside";
+        d.Raise(key, $"signal {abandoned.SignalId} ({abandoned.Kind}) failed, set aside: {abandoned.Error}");
         return null;
     }
 

@@ -25,9 +25,9 @@ public static class OrderStatus
 
     public static IReadOnlyList<string> All { get; } = [New, Failed, Attention, Held, Pushing, Pushed, Shipped, Completed, Cancelled, Recorded];
 
-    /// <summary>The most urgent condition wins: failed, then attention, then held, then work in progress.</summary>
+    /// <summary>The most urgent condition wins: failed, then attention, then held, then work in progress. An order not known yet can only need attention (a signal for it was set aside).</summary>
     public static string Of(OrderState state) =>
-        state.Order is null ? New
+        state.Order is null ? (state.OpenAttention.Any() ? Attention : New)
         : state.SubOrders.Any(s => s.Status == SubOrderStatus.Failed) || state.Work.Any(w => w.Status == WorkStatus.Failed) ? Failed
         : state.OpenAttention.Any() ? Attention
         : state.SubOrders.Any(s => s.Status == SubOrderStatus.Held) || !state.Unrouted.IsEmpty ? Held

@@ -120,7 +120,7 @@ internal static class Outcomes
     /// <summary>An operator's retry resumes failed pushes and failed work from where they stopped, and acknowledges what needed attention.</summary>
     public static string? Resume(Deciding d, string operatorName)
     {
-        if (d.State.Order is null) return $"retry by {operatorName}: the order is not known yet";
+        if (d.State.Order is null && !d.State.OpenAttention.Any()) return $"retry by {operatorName}: the order is not known yet";
         var failedSubs = d.State.SubOrders.Where(s => s.Status == SubOrderStatus.Failed).ToList();
         var failedWork = d.State.Work.Where(w => w.Status == WorkStatus.Failed).ToList();
         var open = d.State.OpenAttention.ToList();

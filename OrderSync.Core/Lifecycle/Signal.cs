@@ -20,6 +20,7 @@ namespace OrderSync.Core.Lifecycle;
 [JsonDerivedType(typeof(CommandSucceeded), "commandSucceeded")]
 [JsonDerivedType(typeof(OperatorReevaluate), "operatorReevaluate")]
 [JsonDerivedType(typeof(PaymentReferencesFound), "paymentReferencesFound")]
+[JsonDerivedType(typeof(SignalAbandoned), "signalAbandoned")]
 public abstract record Signal;
 
 /// <summary>The merchant store reported a new order (Shopify orders/create).</summary>
@@ -88,6 +89,14 @@ public sealed record OperatorRetry(string Operator) : Signal;
 
 /// <summary>An operator asks OrderSync to look at the order again under the current settings (a new product mapping, sync switched back on).</summary>
 public sealed record OperatorReevaluate(string Operator) : Signal;
+
+/// <summary>
+/// A signal for this order kept failing and was set aside (poison queue, dead-letter queue), with the last error: a person
+/// must look at it. The processor applies it to the order directly, never through the queue.
+/// </summary>
+/// <param name="SignalId">The set-aside signal's id (its envelope's), to find it among the poisoned messages.</param>
+/// <param name="Kind">What kind of signal it was (its type), for the reason shown.</param>
+public sealed record SignalAbandoned(string SignalId, string Kind, string Error) : Signal;
 
 public enum FailureKind
 {

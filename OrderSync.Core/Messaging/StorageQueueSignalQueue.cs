@@ -8,11 +8,12 @@ using OrderSync.Core.Telemetry;
 namespace OrderSync.Core.Messaging;
 
 /// <summary>The signal queue on Azure Storage Queues (Azurite locally), with a poison queue beside it.</summary>
-public sealed class StorageQueueSignalQueue : ISignalQueue
+public sealed class StorageQueueSignalQueue : ISignalQueue, IPoisonedSignals
 {
     /// <summary>Storage queues cap visibility delays at 7 days; a longer wake-up arrives early and the decider re-arms it.</summary>
     private static readonly TimeSpan LongestDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
     private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+    private const int MaxPeek = 32;
 
     private readonly QueueClient _queue;
     private readonly QueueClient _poison;
@@ -78,10 +79,18 @@ public sealed class StorageQueueSignalQueue : ISignalQueue
         await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<PoisonedSignal>> PeekPoisonAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PoisonedSignal>> PeekPoisonAsync(CancellationToken cancellationToken) =>
+        (await PeekPoisonedAsync(MaxPeek, cancellationToken)).Select(m => m.Signal).ToList();
+
+    /// <summary>The oldest poisoned messages (a Storage Queue peeks 32 at most), without their bodies.</summary>
+    public async Task<IReadOnlyList<PoisonedSignalSummary>> ListAsync(int max, CancellationToken cancellationToken) =>
+        (await PeekPoisonedAsync(max, cancellationToken))
+            .Select(m => PoisonedSignalSummary.Of(m.Signal.MessageId, m.Signal.Body, m.Signal.DequeueCount, m.Signal.Error, m.InsertedOn)).ToList();
+
+    private async Task<IReadOnlyList<(PoisonedSignal Signal, DateTimeOffset? InsertedOn)>> PeekPoisonedAsync(int max, CancellationToken cancellationToken)
     {
-        var peeked = await _poison.PeekMessagesAsync(32, cancellationToken);
-        return peeked.Value.Select(m => OrderSyncJson.Deserialize<PoisonedSignal>(m.Body.ToString())).ToList();
+        var peeked = await _poison.PeekMessagesAsync(Math.Clamp(max, 1, MaxPeek), cancellationToken);
+        return peeked.Value.Select(m => (OrderSyncJson.Deserialize<PoisonedSignal>(m.Body.ToString()), m.InsertedOn)).ToList();
     }
 }
 

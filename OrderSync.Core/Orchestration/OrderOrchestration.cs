@@ -49,7 +49,7 @@ public static class OrderOrchestration
                 handled++;
                 if (stored.Record.HasApplied(envelope.Id)) continue;
                 settings = await runtime.ReadSettingsAsync(run.Order.Shop);
-                stored = await StepAsync(runtime, stored, envelope.Signal, envelope.Origin, envelope.Id, settings);
+                stored = await SaveAsync(runtime, stored, TakeOrSetAside(stored, envelope, settings, runtime.Now));
             }
             stored = await RunOutboxAsync(runtime, stored, settings);
         }
@@ -79,10 +79,30 @@ public static class OrderOrchestration
         return stored;
     }
 
-    private static async Task<StoredOrder> StepAsync(
-        IOrderRuntime runtime, StoredOrder stored, Signal signal, SignalOrigin? origin, string? signalId, SyncSettings settings)
+    /// <summary>
+    /// A signal the decider throws on is set aside on the order (attention, with the error), as the local shell does with
+    /// a message that keeps failing, rather than failing the orchestration and with it the order's later signals.
+    /// Deciding is pure, so a replay throws the same way and takes the same branch.
+    /// </summary>
+    private static OrderStep TakeOrSetAside(StoredOrder stored, SignalEnvelope envelope, SyncSettings settings, DateTimeOffset now)
     {
-        var step = OrderStep.Take(stored.Record, signal, origin, signalId, settings, runtime.Now);
+        try
+        {
+            return OrderStep.Take(stored.Record, envelope.Signal, envelope.Origin, envelope.Id, settings, now);
+        }
+        catch (Exception e)
+        {
+            var abandoned = new SignalAbandoned(envelope.Id, envelope.Signal.GetType().Name, $"{e.GetType().Name}: {e.Message}");
+            return OrderStep.Take(stored.Record, abandoned, null, null, settings, now);
+        }
+    }
+
+    private static Task<StoredOrder> StepAsync(
+        IOrderRuntime runtime, StoredOrder stored, Signal signal, SignalOrigin? origin, string? signalId, SyncSettings settings) =>
+        SaveAsync(runtime, stored, OrderStep.Take(stored.Record, signal, origin, signalId, settings, runtime.Now));
+
+    private static async Task<StoredOrder> SaveAsync(IOrderRuntime runtime, StoredOrder stored, OrderStep step)
+    {
         var etag = await runtime.SaveAsync(new OrderSave(stored.ETag, step.Record, [.. step.Timeline]));
         return new StoredOrder(step.Record, etag);
     }

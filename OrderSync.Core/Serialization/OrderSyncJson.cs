@@ -32,6 +32,7 @@ namespace OrderSync.Core.Serialization;
 [JsonSerializable(typeof(OrderSave))]
 [JsonSerializable(typeof(CommandRequest))]
 [JsonSerializable(typeof(StorageHealthReport))]
+[JsonSerializable(typeof(IReadOnlyList<PoisonedSignalSummary>))]
 internal sealed partial class OrderSyncJsonContext : JsonSerializerContext;
 
 public static class OrderSyncJson

@@ -39,7 +39,12 @@ public sealed record OrderRecord(
     public DateTimeOffset? ClaimedUntil(DateTimeOffset now) =>
         Outbox.Where(p => p.ClaimedUntil > now).Select(p => p.ClaimedUntil).Min();
 
-    public OrderRecord Claim(string commandId, DateTimeOffset until) =>
+    public OrderRecord Claim(string commandId, DateTimeOffset until) => WithClaim(commandId, until);
+
+    /// <summary>Gives a claim back before it lapses (an executor shutting down mid-command): any executor may run it now.</summary>
+    public OrderRecord Release(string commandId) => WithClaim(commandId, null);
+
+    private OrderRecord WithClaim(string commandId, DateTimeOffset? until) =>
         this with { Outbox = [.. Outbox.Select(p => p.Command.Id == commandId ? p with { ClaimedUntil = until } : p)] };
 
     public OrderRecord Settle(string commandId) =>

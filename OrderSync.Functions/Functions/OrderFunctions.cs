@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OrderSync.Core.Execution;
 using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Messaging;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Polling;
 using OrderSync.Core.Serialization;
@@ -11,7 +12,7 @@ using OrderSync.Core.Storage;
 namespace OrderSync.Functions.Functions;
 
 /// <summary>The ops API over the same tables as the local shell, behind function keys.</summary>
-public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators, UnmatchedSignals unmatched, OrderBackfill backfill)
+public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators, UnmatchedSignals unmatched, OrderBackfill backfill, IPoisonedSignals poisoned)
 {
     private const int MaxListed = 500;
 
@@ -20,6 +21,12 @@ public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "unmatched")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new JsonResult(await unmatched.ListAsync(MaxListed, cancellationToken), OrderSyncJson.Options);
+
+    [Function("ListPoisoned")]
+    public async Task<IActionResult> ListPoisonedAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "poisoned")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new JsonResult(await poisoned.ListAsync(MaxListed, cancellationToken), OrderSyncJson.Options);
 
     [Function("ListOrders")]
     public async Task<IActionResult> ListAsync(

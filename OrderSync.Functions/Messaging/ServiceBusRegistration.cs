@@ -14,7 +14,7 @@ public static class ServiceBusRegistration
     public const string Connection = "ServiceBusConnection";
 
     /// <summary>
-    /// Signals go to Service Bus instead of the storage queue. The connection is read as the Functions host reads
+    /// Signals go to Service Bus instead of the storage queue, and the dead-letter queue is what the ops API lists as poisoned. The connection is read as the Functions host reads
     /// <see cref="Connection"/>: a connection string, or a section with fullyQualifiedNamespace (and clientId for a
     /// user-assigned identity).
     /// </summary>
@@ -25,6 +25,7 @@ public static class ServiceBusRegistration
         services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value.QueueName));
         services.AddSingleton<ServiceBusSignalQueue>();
         services.AddSingleton<ISignalQueue>(sp => sp.GetRequiredService<ServiceBusSignalQueue>());
+        services.AddSingleton<IPoisonedSignals, ServiceBusDeadLetters>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using OrderSync.Core.Execution;
 using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Messaging;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Serialization;
 using OrderSync.Core.Storage;
@@ -10,7 +11,7 @@ public static class OrderEndpoints
 {
     private const int MaxListed = 500;
 
-    /// <summary>The ops API: an order's state and timeline, an operator's retry or re-evaluation, signals waiting for their order; and the health of the storage it depends on.</summary>
+    /// <summary>The ops API: an order's state and timeline, an operator's retry or re-evaluation, signals waiting for their order, signals set aside as poisoned; and the health of the storage it depends on.</summary>
     public static void MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/orders", async (string? status, OrderStore orders, CancellationToken cancellationToken) =>
@@ -30,6 +31,9 @@ public static class OrderEndpoints
 
         app.MapGet("/api/unmatched", async (UnmatchedSignals unmatched, CancellationToken cancellationToken) =>
             Results.Json(await unmatched.ListAsync(MaxListed, cancellationToken), OrderSyncJson.Options));
+
+        app.MapGet("/api/poisoned", async (IPoisonedSignals poisoned, CancellationToken cancellationToken) =>
+            Results.Json(await poisoned.ListAsync(MaxListed, cancellationToken), OrderSyncJson.Options));
 
         app.MapGet("/api/health", async (StorageHealth health, CancellationToken cancellationToken) =>
         {

@@ -7,7 +7,8 @@ namespace OrderSync.Local.Worker;
 
 /// <summary>
 /// Pumps the signal queue into the Core processor. A message is deleted only when its order has settled it;
-/// one that cannot be read, or keeps failing, goes to the poison queue with its error: never silently dropped.
+/// one that cannot be read, or keeps failing, goes to the poison queue with its error: never silently dropped, and its order
+/// (when it names one) shows that it needs attention.
 /// On shutdown, messages in hand are given back to the queue at once.
 /// </summary>
 public sealed class SignalQueueWorker(
@@ -86,19 +87,42 @@ public sealed class SignalQueueWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             await queue.ReleaseAsync(message, TimeSpan.Zero, CancellationToken.None);
+            logger.LogInformation("stopping: signal {SignalId} for order {OrderKey} given back to the queue", message.Envelope.Id, message.Envelope.Order);
         }
         catch (Exception e)
         {
             logger.LogError(e, "signal {SignalId} for order {OrderKey} failed (delivery {Delivery} of {Max}); it will be retried",
                 message.Envelope.Id, message.Envelope.Order, message.DequeueCount, _options.MaxDeliveries);
-            if (message.DequeueCount >= _options.MaxDeliveries) await PoisonAsync(message, e.Message);
+            if (message.DequeueCount >= _options.MaxDeliveries) await PoisonAsync(message, $"{e.GetType().Name}: {e.Message}");
         }
     }
 
+    /// <summary>
+    /// Moves the message to the poison queue first (so it is kept whatever comes next), then records on its order, when it
+    /// names one, that the order needs attention. If that write fails too, the poison queue still holds the message.
+    /// </summary>
     private async Task PoisonAsync(ReceivedSignal message, string error)
     {
         logger.LogError("message {MessageId} moved to the poison queue: {Error}", message.MessageId, error);
-        await queue.MoveToPoisonAsync(message, error, CancellationToken.None);
+        try
+        {
+            await queue.MoveToPoisonAsync(message, error, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "message {MessageId} could not be moved to the poison queue; it stays in the queue", message.MessageId);
+            return;
+        }
+        if (message.Envelope is not { } envelope) return;
+        try
+        {
+            await processor.AbandonAsync(envelope, error, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "order {OrderKey} could not be marked as needing attention for poisoned signal {SignalId}; the poison queue holds it",
+                envelope.Order, envelope.Id);
+        }
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -56,6 +56,7 @@ public static class LifecycleTable
         new("command succeeded", s => InFlight(s) is { } c ? c is PushOrderToVendor ? new VendorOrderCreated(c.Id, "5001", "#V5001") : new CommandSucceeded(c.Id) : null),
         new("transient failure", s => InFlight(s) is { } c ? new CommandFailed(c.Id, FailureKind.Transient, "503 Service Unavailable") : null),
         new("permanent failure", s => InFlight(s) is { } c ? new CommandFailed(c.Id, FailureKind.Permanent, "422 Unprocessable") : null),
+        new("signal set aside (poisoned)", _ => new SignalAbandoned("shopify:webhook-9", nameof(OrderUpdated), "NullReferenceException")),
         new("operator retry", _ => new OperatorRetry("ops")),
     ];
 

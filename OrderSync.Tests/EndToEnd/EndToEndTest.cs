@@ -9,13 +9,16 @@ public abstract class EndToEndTest
 
     public TestContext TestContext { get; set; } = null!;
 
+    /// <summary>Settings a test class adds to (or replaces in) the world's own.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
     [TestInitialize]
-    public async Task StartWorldAsync() => World = await LocalShellFixture.StartAsync(await TestSimulators.ShopifyAsync());
+    public async Task StartWorldAsync() => World = await LocalShellFixture.StartAsync(await TestSimulators.ShopifyAsync(), Settings);
 
     [TestCleanup]
     public async Task StopWorldAsync()
     {
-        if (TestContext.CurrentTestOutcome != UnitTestOutcome.Passed) TestContext.WriteLine(World.Host.Output);
+        if (TestContext.CurrentTestOutcome != UnitTestOutcome.Passed) TestContext.WriteLine(World.Output);
         await World.DisposeAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using OrderSync.Core.Storage;
 using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
 
@@ -7,7 +8,8 @@ namespace OrderSync.Tests.EndToEnd;
 
 /// <summary>
 /// One end-to-end world: its own tables and queue on Azurite, a vendor store on the Shopify simulator, and
-/// OrderSync.Local as a real process configured for them (and restartable, as after a crash).
+/// OrderSync.Local as a real process configured for them (and restartable, as after a crash). More hosts can join over the
+/// same tables, queue and vendor, as several processes of one installation do.
 /// </summary>
 public sealed class LocalShellFixture : IAsyncDisposable
 {
@@ -15,16 +17,25 @@ public sealed class LocalShellFixture : IAsyncDisposable
     public const string VendorSku = "VENDOR-IPOD-NANO";
     private readonly Dictionary<string, string> _settings;
     private readonly HttpClient _http = new();
+    private readonly List<LocalHostProcess> _others = [];
 
-    private LocalShellFixture(SimulatedShopifyStore vendor, Dictionary<string, string> settings)
+    private LocalShellFixture(SimulatedShopifyStore vendor, StorageOptions storage, Dictionary<string, string> settings)
     {
         Vendor = vendor;
+        Storage = storage;
         _settings = settings;
     }
 
     public SimulatedShopifyStore Vendor { get; }
 
+    /// <summary>The world's own tables and queue, for tests that look at (or break) what is stored.</summary>
+    public StorageOptions Storage { get; }
+
     public LocalHostProcess Host { get; private set; } = null!;
+
+    /// <summary>What every host of the world wrote, host by host.</summary>
+    public string Output => string.Join(Environment.NewLine, new[] { Host }.Concat(_others).Where(h => h is not null)
+        .Select(h => $"----- OrderSync.Local at {h.BaseUrl}{Environment.NewLine}{h.Output}"));
 
     /// <param name="moreSettings">Settings added to (or replacing) the world's own, e.g. a merchant store or PayPal for lifecycle tests.</param>
     public static async Task<LocalShellFixture> StartAsync(ShopifyAdminSimulator simulator, IReadOnlyDictionary<string, string>? moreSettings = null)
@@ -55,14 +66,24 @@ public sealed class LocalShellFixture : IAsyncDisposable
             ["OrderSync:Backfill:Enabled"] = "false",
         };
         foreach (var (key, value) in moreSettings ?? new Dictionary<string, string>()) settings[key] = value;
-        var fixture = new LocalShellFixture(vendor, settings);
+        var fixture = new LocalShellFixture(vendor, storage, settings);
         await fixture.StartHostAsync();
         return fixture;
     }
 
     public async Task StartHostAsync() => Host = await LocalHostProcess.StartAsync(_settings);
 
-    public async Task<HttpResponseMessage> PostAsync(ShopifyWebhookBuilder webhook) => await _http.SendAsync(webhook.ToRequest(Host.BaseUrl));
+    /// <summary>Starts one more OrderSync.Local (its own port) over the same tables, queue and vendor; stopped with the world.</summary>
+    public async Task<LocalHostProcess> StartAnotherHostAsync()
+    {
+        var host = await LocalHostProcess.StartAsync(_settings);
+        _others.Add(host);
+        return host;
+    }
+
+    /// <param name="to">The host that receives it; the world's first host when not given.</param>
+    public async Task<HttpResponseMessage> PostAsync(ShopifyWebhookBuilder webhook, LocalHostProcess? to = null) =>
+        await _http.SendAsync(webhook.ToRequest((to ?? Host).BaseUrl));
 
     public async Task<HttpResponseMessage> PostRetryAsync(string orderId, string operatorName)
     {
@@ -72,12 +93,21 @@ public sealed class LocalShellFixture : IAsyncDisposable
     }
 
     /// <summary>The ops API's view of an order, or null while it is unknown (404).</summary>
-    public async Task<JsonNode?> OrderAsync(string orderId)
+    /// <param name="from">The host asked; the world's first host when not given.</param>
+    public async Task<JsonNode?> OrderAsync(string orderId, LocalHostProcess? from = null)
     {
-        var response = await _http.GetAsync(new Uri(Host.BaseUrl, $"api/orders/{ShopifyWebhookBuilder.MerchantShop}/{orderId}"));
+        var response = await _http.GetAsync(new Uri((from ?? Host).BaseUrl, $"api/orders/{ShopifyWebhookBuilder.MerchantShop}/{orderId}"));
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonNode>();
+    }
+
+    /// <summary>A JSON answer of the ops API (e.g. "api/poisoned", "api/orders?status=attention"), which must be a success.</summary>
+    public async Task<JsonNode> OpsAsync(string pathAndQuery)
+    {
+        var response = await _http.GetAsync(new Uri(Host.BaseUrl, pathAndQuery));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
     }
 
     public Task<JsonNode?> OrderWithStatusAsync(string orderId, string status) =>
@@ -86,6 +116,7 @@ public sealed class LocalShellFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Host is not null) await Host.DisposeAsync();
+        foreach (var other in _others) await other.DisposeAsync();
         _http.Dispose();
     }
 }

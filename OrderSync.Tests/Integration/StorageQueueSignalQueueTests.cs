@@ -1,6 +1,7 @@
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Messaging;
 using OrderSync.Core.Orders;
+using OrderSync.Core.Serialization;
 using OrderSync.Tests.Support;
 
 namespace OrderSync.Tests.Integration;
@@ -76,6 +77,29 @@ public sealed class StorageQueueSignalQueueTests
         var poisoned = (await _queue.PeekPoisonAsync(CancellationToken.None)).Single();
         Assert.AreEqual("broken on purpose", poisoned.Error);
         StringAssert.Contains(poisoned.Body, "\"orderId\":\"7\"");
+    }
+
+    [TestMethod]
+    public async Task Poisoned_messages_are_listed_with_their_order_when_readable_and_never_with_their_body()
+    {
+        await _queue.EnqueueAsync(WakeUp("8"));
+        await _queue.EnqueueAsync(WakeUp("9"));
+        var taken = await _queue.ReceiveAsync(2, TimeSpan.FromMinutes(5), CancellationToken.None);
+        var readable = taken.Single(m => m.Envelope!.Order.OrderId == "8");
+        var other = taken.Single(m => m.Envelope!.Order.OrderId == "9");
+        await _queue.MoveToPoisonAsync(readable, "InvalidOperationException: broken", CancellationToken.None);
+        await _queue.MoveToPoisonAsync(other with { Body = "{ not a signal: Jane Doe, 1 Secret Lane", Envelope = null }, "unreadable signal", CancellationToken.None);
+
+        var listed = await ((IPoisonedSignals)_queue).ListAsync(500, CancellationToken.None);
+
+        Assert.HasCount(2, listed);
+        var first = listed.Single(p => p.SignalId is not null);
+        Assert.AreEqual(("wake:8", new OrderKey("shop.myshopify.com", "8"), "WakeUp", 1L, "InvalidOperationException: broken"),
+            (first.SignalId, first.Order, first.Kind, first.Deliveries, first.Error));
+        Assert.IsNotNull(first.PoisonedAt);
+        var unreadable = listed.Single(p => p.SignalId is null);
+        Assert.AreEqual((null, null, "unreadable signal"), (unreadable.Order, unreadable.Kind, unreadable.Error));
+        Assert.DoesNotContain("Secret Lane", OrderSyncJson.Serialize(listed), "the list never carries a message's body");
     }
 
     private static SignalEnvelope WakeUp(string orderId) =>

@@ -53,6 +53,9 @@ public static class LifecycleHistories
 
     public sealed record Reevaluate : Move;
 
+    /// <summary>A signal for the order kept failing and was set aside (one of a few ids, so some repeat).</summary>
+    public sealed record Abandon(int Signal) : Move;
+
     /// <summary>A signal already delivered comes again: 0 is the previous one.</summary>
     public sealed record Repeat(int Back) : Move;
 
@@ -138,6 +141,7 @@ public static class LifecycleHistories
         (4, Gen.Bool.Select(b => (Move)new Wake(b))),
         (1, Gen.Const<Move>(new Retry())),
         (1, Gen.Const<Move>(new Reevaluate())),
+        (1, Gen.Int[0, 2].Select(n => (Move)new Abandon(n))),
         (3, Gen.Frequency((3, Gen.Const(0)), (1, Gen.Int[1, 6])).Select(b => (Move)new Repeat(b))),
         (1, GenSettings.Select(s => (Move)new ChangeSettings(s))));
 
@@ -230,6 +234,7 @@ public static class LifecycleHistories
                     return new WakeUp();
                 case Retry: return new OperatorRetry("ops");
                 case Reevaluate: return new OperatorReevaluate("ops");
+                case Abandon abandon: return new SignalAbandoned($"shopify:webhook-{abandon.Signal}", nameof(OrderUpdated), "NullReferenceException");
                 case Repeat repeat: return _sent.Count == 0 ? null : _sent[Math.Max(0, _sent.Count - 1 - repeat.Back)];
                 case ChangeSettings settings:
                     _settings = settings.Settings;

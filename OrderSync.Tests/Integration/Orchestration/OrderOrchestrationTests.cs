@@ -130,6 +130,25 @@ public sealed class OrderOrchestrationTests
     }
 
     [TestMethod]
+    public async Task A_signal_the_decider_throws_on_is_set_aside_on_the_order_with_its_error_and_later_signals_still_count()
+    {
+        var runtime = Runtime().Deliver(
+            Envelope("create", Placed(MugAndTee())),
+            Envelope("broken", new OrderUpdated(MugAndTee().UpdatedMinutesLater(5).Build() with { Lines = default })),
+            Envelope("note", Updated(MugAndTee().WithNote("ring twice").UpdatedMinutesLater(10))));
+        runtime.Answer = command => command is UpdateVendorOrder ? new CommandSucceeded(command.Id, null) : CreatedFor(command);
+        // An order whose lines are missing (as when read from JSON without them) is one the decider cannot take: it throws.
+
+        Assert.AreEqual(RunEnd.Idle, await runtime.RunAsync(new OrderRun(Key)));
+
+        var saved = (await _orders.LoadAsync(Key, CancellationToken.None)).Record.State;
+        Assert.AreEqual(OrderStatus.Attention, OrderStatus.Of(saved), string.Join(" | ", OrderStatus.Reasons(saved)));
+        StringAssert.Contains(OrderStatus.Reasons(saved).Single(), "broken");
+        Assert.AreEqual("ring twice", saved.Order!.Note, "the orchestration went on with the next signal");
+        Assert.AreEqual(2, runtime.Executed.OfType<UpdateVendorOrder>().Count(), "and sent the new note to both vendors");
+    }
+
+    [TestMethod]
     public async Task An_order_with_nothing_left_to_do_waits_out_the_quiet_period_then_completes()
     {
         var runtime = Runtime().Deliver(Envelope("create", Placed(MugAndTee().CancelledAt(LifecycleSpec.Start))));

@@ -1,0 +1,44 @@
+using OrderSync.Sandbox.Shopify;
+using OrderSync.Tests.Support;
+
+namespace OrderSync.Tests.EndToEnd;
+
+/// <summary>A host stopped gracefully (SIGTERM) mid-command gives its work back at once; another host finishes it, once.</summary>
+[TestClass]
+public sealed class GracefulShutdownEndToEndTests : EndToEndTest
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(90);
+
+    /// <summary>A lease and a visibility timeout far longer than the test may wait: only work given back can be finished in time.</summary>
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["OrderSync:Worker:CommandLease"] = Lease.ToString(),
+        ["OrderSync:Worker:VisibilityTimeout"] = (Lease + TimeSpan.FromSeconds(30)).ToString(),
+    };
+
+    [TestMethod]
+    public async Task A_host_stopped_while_its_push_stalls_gives_the_message_and_the_command_back_and_the_other_host_pushes_exactly_once()
+    {
+        var second = await World.StartAnotherHostAsync();
+        World.Vendor.FailNext("orderCreate", new ShopifyFault.StallBeforeEffect(TimeSpan.FromMinutes(5)));
+        await World.PostAsync(new ShopifyWebhookBuilder());
+        await Eventually.GetAsync(() => Task.FromResult(World.Vendor.Received.Count(r => r.Field == "orderCreate")), n => n == 1, "the push to reach the vendor");
+        var (busy, other) = World.Host.Output.Contains("running push:", StringComparison.Ordinal) ? (World.Host, second) : (second, World.Host);
+
+        var started = DateTime.UtcNow;
+        Assert.AreEqual(0, await busy.StopAsync(TimeSpan.FromSeconds(30)), "a graceful stop exits with 0");
+        StringAssert.Contains(busy.Output, "given back to the queue");
+        StringAssert.Contains(busy.Output, "given back for another worker");
+        Assert.AreEqual(0, World.Vendor.Orders.Count, "the stalled push was abandoned before the vendor acted");
+
+        var order = await Eventually.GetAsync(() => World.OrderAsync(Samples.ShopifyOrderId, other), o => o?["status"]?.GetValue<string>() == "pushed",
+            "the other host to push", within: TimeSpan.FromSeconds(45));
+        Assert.IsLessThan(Lease, DateTime.UtcNow - started, "finished without waiting for the lease to lapse");
+        StringAssert.Contains(other.Output, "running push:");
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // room for a second effect to show
+        Assert.AreEqual(1, World.Vendor.Orders.Count, "exactly one vendor order");
+        Assert.AreEqual(World.Vendor.Orders.Single().Id, order!["state"]!["subOrders"]![0]!["vendorOrderId"]!.GetValue<string>());
+        Assert.AreEqual(0, order["outbox"]!.AsArray().Count);
+        await Eventually.GetAsync(() => TestQueues.CountAsync(TestQueues.Signals(World.Storage)), n => n == 0, "the signal queue to be empty");
+    }
+}
