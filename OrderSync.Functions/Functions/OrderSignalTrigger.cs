@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using OrderSync.Core.Messaging;
 using OrderSync.Core.Orchestration;
@@ -29,9 +30,17 @@ public sealed class OrderSignalTrigger(TimeProvider time)
         var instanceId = OrderOrchestration.InstanceId(envelope.Order);
         if (await IsRunningAsync(durable, instanceId, cancellationToken))
         {
-            await durable.RaiseEventAsync(instanceId, OrderOrchestration.SignalEvent, body, cancellationToken);
-            // An orchestration that completed just before the event came drops it: start a new one with the signal (a
-            // signal that did arrive is applied once anyway, as the saved order remembers it).
+            try
+            {
+                await durable.RaiseEventAsync(instanceId, OrderOrchestration.SignalEvent, body, cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The host refuses a raise to an orchestration that has just completed: start a new one below.
+                if (await IsRunningAsync(durable, instanceId, cancellationToken)) throw;
+            }
+            // One that completed just as the event came may have dropped it: start a new one with the signal (a signal
+            // that did arrive is applied once anyway, as the saved order remembers it).
             if (await IsRunningAsync(durable, instanceId, cancellationToken)) return;
         }
         await durable.ScheduleNewOrchestrationInstanceAsync(

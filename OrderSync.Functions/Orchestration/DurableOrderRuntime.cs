@@ -34,20 +34,30 @@ internal sealed class DurableOrderRuntime(TaskOrchestrationContext context) : IO
     public Task<string?> SaveAsync(OrderSave save) =>
         context.CallActivityAsync<string?>(nameof(OrderActivities.SaveOrder), OrderSyncJson.Serialize(save), Retried);
 
+    /// <summary>
+    /// The one open wait for a signal. It is never cancelled: the runtime can hand an event to a cancelled wait and lose it
+    /// (durabletask-dotnet #508, fixed only in later workers), so a wait the timer beat stays open for the next call.
+    /// </summary>
+    private Task<string>? _signal;
+
     public async Task<SignalEnvelope?> NextSignalAsync(DateTimeOffset? until)
     {
-        using var stopWaiting = new CancellationTokenSource();
-        var signal = context.WaitForExternalEvent<string>(OrderOrchestration.SignalEvent, stopWaiting.Token);
-        if (until is { } at && await Task.WhenAny(signal, context.CreateTimer(at.UtcDateTime, stopWaiting.Token)) != signal)
+        _signal ??= context.WaitForExternalEvent<string>(OrderOrchestration.SignalEvent);
+        if (until is { } at)
         {
-            // A signal raised later is kept by the runtime for the next wait, even though this one is cancelled.
-            stopWaiting.Cancel();
-            return null;
+            using var stopTimer = new CancellationTokenSource();
+            if (await Task.WhenAny(_signal, context.CreateTimer(at.UtcDateTime, stopTimer.Token)) != _signal) return null;
+            stopTimer.Cancel();
         }
-        var body = await signal;
-        stopWaiting.Cancel();
+        var body = await _signal;
+        _signal = null;
         return OrderSyncJson.Deserialize<SignalEnvelope>(body);
     }
 
-    public void ContinueAsNew(OrderRun next) => context.ContinueAsNew(OrderSyncJson.Serialize(next));
+    /// <summary>A signal the open wait already took goes with the new generation as its first, rather than being lost.</summary>
+    public void ContinueAsNew(OrderRun next)
+    {
+        if (_signal is { IsCompletedSuccessfully: true } taken) next = next with { First = OrderSyncJson.Deserialize<SignalEnvelope>(taken.Result) };
+        context.ContinueAsNew(OrderSyncJson.Serialize(next));
+    }
 }
