@@ -40,18 +40,21 @@ public sealed class ShopifyCostBucket
     /// Every reservation must be followed by <see cref="Observe"/> or <see cref="Release"/>.
     /// </summary>
     public TimeSpan Reserve(double cost, DateTimeOffset now) =>
-        TryReserve(cost, now, out var wait, probeAlone: false) ? wait : TimeSpan.Zero;
+        TryReserve(cost, now, out var wait, mayDefer: false) ? wait : TimeSpan.Zero;
 
     /// <summary>
-    /// As <see cref="Reserve"/>, but while nothing is known yet (no response seen) only one call at a time may go, as a probe:
-    /// false (nothing reserved) tells a second caller to try again shortly, when the first answer has said how big the bucket is.
+    /// As <see cref="Reserve"/>, for a caller that can try again shortly (false: nothing reserved). While nothing is known yet
+    /// (no response seen) only one call at a time may go, as a probe. And never more points are in flight than the bucket
+    /// holds: the store charges a call when it arrives, so calls sent apart but delayed on the way can arrive together, and
+    /// only what a full bucket holds is sure to fit then.
     /// </summary>
-    public bool TryReserve(double cost, DateTimeOffset now, out TimeSpan wait, bool probeAlone = true)
+    public bool TryReserve(double cost, DateTimeOffset now, out TimeSpan wait, bool mayDefer = true)
     {
         wait = TimeSpan.Zero;
         lock (_gate)
         {
-            if (probeAlone && double.IsNaN(_maximum) && _inFlight > 0) return false;
+            if (mayDefer && double.IsNaN(_maximum) && _inFlight > 0) return false;
+            if (mayDefer && !double.IsNaN(_maximum) && _inFlightCost > 0 && _inFlightCost + Math.Min(Math.Max(cost, 0), _maximum) > _maximum) return false;
             _inFlight++;
             if (double.IsNaN(_maximum) || _restoreRate <= 0) return true;
             if (now < _at) now = _at; // clocks read before the lock: time never runs backwards here, or refill would count twice

@@ -34,7 +34,7 @@ public sealed class ShopifyGraphQlClient(HttpClient http, IOptions<ShopifyOption
         TimeSpan delay;
         var reserved = _buckets.EstimatedCost(query);
         while (!bucket.TryReserve(reserved, time.GetUtcNow(), out delay))
-            await Task.Delay(ProbeInterval, time, cancellationToken); // another call is probing the unknown bucket
+            await Task.Delay(ProbeInterval, time, cancellationToken); // a probe is out, or the bucket's worth of calls is in flight
         var observed = false;
         JsonElement root;
         HttpResponseMessage? answered = null;

@@ -31,6 +31,18 @@ public sealed class ShopifyCostBucketTests
     }
 
     [TestMethod]
+    public void Never_more_points_are_in_flight_than_the_bucket_holds_however_fast_it_refills()
+    {
+        var bucket = Observed(maximum: 15, available: 15, rate: 500);
+
+        for (var i = 0; i < 5; i++) Assert.IsTrue(bucket.TryReserve(3, T0.AddMilliseconds(i * 10), out _), $"call {i + 1} of 3 points");
+        Assert.IsFalse(bucket.TryReserve(3, T0.AddMilliseconds(60), out _), "a sixth call of 3 points would put 18 in flight against a bucket of 15");
+
+        bucket.Observe(15, 12, 500, T0.AddMilliseconds(70), reservedCost: 3, actualCost: 3);
+        Assert.IsTrue(bucket.TryReserve(3, T0.AddMilliseconds(70), out _), "once one has answered, the next may go");
+    }
+
+    [TestMethod]
     public void A_probe_that_failed_lets_the_next_caller_probe()
     {
         var bucket = new ShopifyCostBucket();
