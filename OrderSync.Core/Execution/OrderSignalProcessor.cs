@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
@@ -89,9 +90,12 @@ public sealed class OrderSignalProcessor(
             if (stored.Record.NextRunnable(now) is not { } pending)
                 return stored.Record.ClaimedUntil(now) is { } until ? new ProcessOutcome.Busy(until) : new ProcessOutcome.Done();
 
-            stored = await orders.SaveAsync(stored, stored.Record.Claim(pending.Command.Id, now + _lease), [], cancellationToken);
+            var claim = new StrongBox<DateTimeOffset?>(now + _lease);
+            stored = await orders.SaveAsync(stored, stored.Record.Claim(pending.Command.Id, claim.Value!.Value), [], cancellationToken);
             logger.LogInformation("running {Command} for order {OrderKey}", pending.Command.Id, envelope.Order);
             Signal outcome;
+            using var renewing = new CancellationTokenSource();
+            var renewal = KeepClaimAsync(envelope.Order, pending.Command.Id, claim, renewing.Token);
             try
             {
                 using (OrderSyncTelemetry.StartActivity("ordersync.command", envelope.Order)?.SetTag("ordersync.command", pending.Command.GetType().Name))
@@ -99,8 +103,13 @@ public sealed class OrderSignalProcessor(
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await ReleaseClaimAsync(stored, pending.Command.Id);
+                await StopAsync(renewing, renewal);
+                await ReleaseClaimAsync(stored, pending.Command.Id, claim.Value);
                 throw;
+            }
+            finally
+            {
+                await StopAsync(renewing, renewal);
             }
 
             stored = await SettleAsync(stored, pending.Command.Id, outcome, settings, cancellationToken);
@@ -112,16 +121,11 @@ public sealed class OrderSignalProcessor(
     /// than after the lease. That is safe whether or not the platform acted, as after a crash: the command's idempotency key
     /// finds what it made. Best effort: a claim that cannot be given back lapses with its lease.
     /// </summary>
-    private async Task ReleaseClaimAsync(StoredOrder stored, string commandId)
+    private async Task ReleaseClaimAsync(StoredOrder stored, string commandId, DateTimeOffset? ours)
     {
-        var ours = stored.Record.Outbox.FirstOrDefault(p => p.Command.Id == commandId)?.ClaimedUntil;
         try
         {
-            await OnConflictReloadAsync(stored, async current =>
-                // Only this worker's claim is given back: one another worker has taken since is theirs.
-                current.Record.Outbox.FirstOrDefault(p => p.Command.Id == commandId)?.ClaimedUntil != ours
-                    ? current
-                    : await orders.SaveAsync(current, current.Record.Release(commandId), [], CancellationToken.None), CancellationToken.None);
+            await MoveOwnClaimAsync(stored, commandId, ours, null);
             logger.LogInformation("stopping: {Command} for order {OrderKey} given back for another worker", commandId, stored.Record.State.Key);
         }
         catch (Exception e)
@@ -130,6 +134,51 @@ public sealed class OrderSignalProcessor(
                 commandId, stored.Record.State.Key);
         }
     }
+
+    /// <summary>
+    /// Keeps this worker's claim on a running command a lease ahead, every third of a lease, so a call slower than the lease
+    /// is not run a second time by another worker. A worker that dies stops renewing, and its claim lapses as before.
+    /// Stopping waits for a renewal under way, so <paramref name="claim"/> always holds the claim as saved.
+    /// </summary>
+    private async Task KeepClaimAsync(OrderKey order, string commandId, StrongBox<DateTimeOffset?> claim, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(_lease / 3, time, stop);
+                var until = time.GetUtcNow() + _lease;
+                if (!await MoveOwnClaimAsync(await orders.LoadAsync(order, CancellationToken.None), commandId, claim.Value, until)) return;
+                claim.Value = until;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "the claim on {Command} for order {OrderKey} could not be renewed; it lapses with its lease", commandId, order);
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource renewing, Task renewal)
+    {
+        await renewing.CancelAsync();
+        await renewal;
+    }
+
+    /// <summary>
+    /// Moves this worker's claim on a command to <paramref name="until"/> (null: gives it back) if the order still shows the
+    /// claim this worker holds; false when it does not (the command was settled, or another worker took it after a lapse).
+    /// </summary>
+    private Task<bool> MoveOwnClaimAsync(StoredOrder stored, string commandId, DateTimeOffset? ours, DateTimeOffset? until) =>
+        OnConflictReloadAsync(stored, async current =>
+        {
+            if (current.Record.Outbox.FirstOrDefault(p => p.Command.Id == commandId)?.ClaimedUntil != ours) return false;
+            var moved = until is { } at ? current.Record.Claim(commandId, at) : current.Record.Release(commandId);
+            await orders.SaveAsync(current, moved, [], CancellationToken.None);
+            return true;
+        }, CancellationToken.None);
 
     /// <summary>
     /// Takes the command out of the outbox and decides on its outcome. When another worker saved the order meanwhile (it

@@ -11,8 +11,8 @@ public sealed class RacingEndToEndTests : EndToEndTest
     private const int Updates = 6;
 
     /// <summary>
-    /// A lease longer than any call here, even slowed by a busy machine: a call outliving its lease may be run again by the
-    /// other host, which is the lease's documented limit, not what this test is about.
+    /// A lease longer than any call here, even slowed by a busy machine, so claims never need renewing: this test is about
+    /// racing signals; a call slower than its lease is <see cref="SlowCallEndToEndTests"/>'s.
     /// </summary>
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
