@@ -38,7 +38,9 @@ public static class TelemetryServiceCollectionExtensions
             .WithMetrics(m =>
             {
                 m.AddMeter(OrderSyncTelemetry.Name);
-                if (options.Console) m.AddConsoleExporter();
+                // Once a minute: every 10 s (the default) the gauges of each status would bury the console's logs.
+                if (options.Console)
+                    m.AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 60_000);
             })
             .WithLogging(_ => { }, l => l.IncludeScopes = true); // the OrderKey scope goes with every log record
         if (options.AzureMonitorConnectionString is { } connection && options.HasValidConnectionString)
