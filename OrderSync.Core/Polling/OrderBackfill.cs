@@ -32,6 +32,9 @@ public sealed class OrderBackfill(
 {
     public const string SourceName = "backfill";
 
+    /// <summary>Why <see cref="RunAsync"/> answered null for <paramref name="shop"/>, as both shells' ops route says it.</summary>
+    public static string NotConnected(string? shop) => $"store {shop} is not a connected merchant store (no OrderSync:Merchants:N:AccessToken)";
+
     /// <summary>Back-fills every connected merchant store, or only <paramref name="shop"/>; null when that store is not connected.</summary>
     public async Task<BackfillResult?> RunAsync(string? shop, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators
         var status = request.Query["status"].ToString();
         return OrderStatus.All.Contains(status)
             ? new JsonResult(await orders.ListAsync(status, MaxListed, cancellationToken), OrderSyncJson.Options)
-            : new BadRequestObjectResult(new { reason = $"give ?status= one of: {string.Join(", ", OrderStatus.All)}" });
+            : new BadRequestObjectResult(new { reason = OpsAnswers.StatusRequired });
     }
 
     [Function("GetOrder")]
@@ -75,7 +75,7 @@ public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators
         var shop = request.Query["shop"].ToString() is { Length: > 0 } given ? given : null;
         var result = await backfill.RunAsync(shop, cancellationToken);
         return result is null
-            ? new NotFoundObjectResult(new { reason = $"store {shop} is not a connected merchant store (no OrderSync:Merchants:N:AccessToken)" })
+            ? new NotFoundObjectResult(new { reason = OrderBackfill.NotConnected(shop) })
             : new ObjectResult(result) { StatusCode = 202 };
     }
 
@@ -86,8 +86,8 @@ public sealed class OrderFunctions(OrderStore orders, OperatorRequests operators
     }
 
     private static BadRequestObjectResult InvalidKey(string shop, string orderId) =>
-        new(new { reason = $"'{shop}/{orderId}' is not a store domain and numeric order id" });
+        new(new { reason = OpsAnswers.InvalidKey(shop, orderId) });
 
     private static NotFoundObjectResult Unknown(string shop, string orderId) =>
-        new(new { reason = $"order {shop}/{orderId} is not known to OrderSync" });
+        new(new { reason = OpsAnswers.UnknownOrder(shop, orderId) });
 }

@@ -10,7 +10,7 @@ public static class BackfillEndpoints
         {
             var result = await backfill.RunAsync(shop, cancellationToken);
             return result is null
-                ? Results.Problem($"store {shop} is not a connected merchant store (no OrderSync:Merchants:N:AccessToken)", statusCode: 404)
+                ? Results.Problem(OrderBackfill.NotConnected(shop), statusCode: 404)
                 : Results.Json(result, statusCode: 202);
         });
 }

@@ -16,7 +16,7 @@ public static class OrderEndpoints
     {
         app.MapGet("/api/orders", async (string? status, OrderStore orders, CancellationToken cancellationToken) =>
             status is null || !OrderStatus.All.Contains(status)
-                ? Results.Problem($"give ?status= one of: {string.Join(", ", OrderStatus.All)}", statusCode: 400)
+                ? Results.Problem(OpsAnswers.StatusRequired, statusCode: 400)
                 : Results.Json(await orders.ListAsync(status, MaxListed, cancellationToken), OrderSyncJson.Options));
 
         app.MapGet("/api/orders/{shop}/{orderId}", async (string shop, string orderId, OrderStore orders, CancellationToken cancellationToken) =>
@@ -53,8 +53,8 @@ public static class OrderEndpoints
         };
 
     private static IResult InvalidKey(string shop, string orderId) =>
-        Results.Problem($"'{shop}/{orderId}' is not a store domain and numeric order id", statusCode: 400);
+        Results.Problem(OpsAnswers.InvalidKey(shop, orderId), statusCode: 400);
 
     private static IResult Unknown(string shop, string orderId) =>
-        Results.Problem($"order {shop}/{orderId} is not known to OrderSync", statusCode: 404);
+        Results.Problem(OpsAnswers.UnknownOrder(shop, orderId), statusCode: 404);
 }

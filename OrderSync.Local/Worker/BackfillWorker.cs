@@ -10,51 +10,23 @@ namespace OrderSync.Local.Worker;
 public sealed class BackfillWorker(
     OrderBackfill backfill, IOptions<BackfillOptions> options, TimeProvider time, ILogger<BackfillWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var interval = options.Value.Interval;
         if (!options.Value.Enabled)
         {
             logger.LogInformation("back-fill is disabled (OrderSync:Backfill:Enabled)");
-            return;
+            return Task.CompletedTask;
         }
-        try
-        {
-            await Task.Delay(options.Value.FirstRunDelay, time, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
-        {
-            try
-            {
-                var result = await backfill.RunAsync(null, stoppingToken);
-                if (result?.FailedStores.Count > 0)
-                    logger.LogWarning("back-fill: {Failed} store(s) failed ({Stores}); they are read again next time",
-                        result.FailedStores.Count, string.Join(", ", result.FailedStores));
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "back-fill failed; trying again in {Interval}", options.Value.Interval);
-            }
-        } while (await WaitAsync(timer, stoppingToken));
+        return PeriodicWork.RunAsync(options.Value.FirstRunDelay, interval, time, BackfillAsync,
+            e => logger.LogError(e, "back-fill failed; trying again in {Interval}", interval), stoppingToken);
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    private async Task BackfillAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        var result = await backfill.RunAsync(null, cancellationToken);
+        if (result?.FailedStores.Count > 0)
+            logger.LogWarning("back-fill: {Failed} store(s) failed ({Stores}); they are read again next time",
+                result.FailedStores.Count, string.Join(", ", result.FailedStores));
     }
 }

@@ -18,7 +18,7 @@ public sealed class OrderGaugeWorker(
             logger.LogInformation("order gauges are disabled (OrderSync:OrderGauges:Enabled)");
             return Task.CompletedTask;
         }
-        return PeriodicWork.RunAsync(interval, firstAtStart: true, time, refresher.RefreshAsync,
+        return PeriodicWork.RunAsync(firstAfter: TimeSpan.Zero, interval, time, refresher.RefreshAsync,
             e => logger.LogWarning(e, "order gauges not refreshed; trying again in {Interval}", interval), stoppingToken);
     }
 }

@@ -3,14 +3,14 @@ namespace OrderSync.Local.Worker;
 /// <summary>Runs a piece of work every interval until the host stops. A failed run is reported, never fatal: the next one comes on time.</summary>
 internal static class PeriodicWork
 {
-    /// <param name="firstAtStart">Run once at once; otherwise the first run comes one interval after start, as a timer trigger's would.</param>
+    /// <param name="firstAfter">When the first run comes after start (zero: at once); the next ones come every <paramref name="interval"/> after it.</param>
     public static async Task RunAsync(
-        TimeSpan interval, bool firstAtStart, TimeProvider time, Func<CancellationToken, Task> work, Action<Exception> failed, CancellationToken stoppingToken)
+        TimeSpan firstAfter, TimeSpan interval, TimeProvider time, Func<CancellationToken, Task> work, Action<Exception> failed, CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(interval, time);
         try
         {
-            if (!firstAtStart && !await timer.WaitForNextTickAsync(stoppingToken)) return;
+            if (firstAfter > TimeSpan.Zero) await Task.Delay(firstAfter, time, stoppingToken);
+            using var timer = new PeriodicTimer(interval, time);
             do
             {
                 try

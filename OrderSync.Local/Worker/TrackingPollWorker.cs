@@ -18,7 +18,7 @@ public sealed class TrackingPollWorker(
             logger.LogInformation("tracking poll is disabled (OrderSync:TrackingPoll:Enabled)");
             return Task.CompletedTask;
         }
-        return PeriodicWork.RunAsync(interval, firstAtStart: false, time, PollAsync,
+        return PeriodicWork.RunAsync(firstAfter: interval, interval, time, PollAsync,
             e => logger.LogError(e, "tracking poll failed; trying again in {Interval}", interval), stoppingToken);
     }
 
