@@ -90,12 +90,11 @@ public sealed class OrderSignalProcessor(
             if (stored.Record.NextRunnable(now) is not { } pending)
                 return stored.Record.ClaimedUntil(now) is { } until ? new ProcessOutcome.Busy(until) : new ProcessOutcome.Done();
 
-            var claim = new StrongBox<DateTimeOffset?>(now + _lease);
-            stored = await orders.SaveAsync(stored, stored.Record.Claim(pending.Command.Id, claim.Value!.Value), [], cancellationToken);
+            var claimed = new StrongBox<StoredOrder>(await orders.SaveAsync(stored, stored.Record.Claim(pending.Command.Id, now + _lease), [], cancellationToken));
             logger.LogInformation("running {Command} for order {OrderKey}", pending.Command.Id, envelope.Order);
             Signal outcome;
             using var renewing = new CancellationTokenSource();
-            var renewal = KeepClaimAsync(envelope.Order, pending.Command.Id, claim, renewing.Token);
+            var renewal = KeepClaimAsync(pending.Command.Id, claimed, renewing.Token);
             try
             {
                 using (OrderSyncTelemetry.StartActivity("ordersync.command", envelope.Order)?.SetTag("ordersync.command", pending.Command.GetType().Name))
@@ -104,7 +103,7 @@ public sealed class OrderSignalProcessor(
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 await StopAsync(renewing, renewal);
-                await ReleaseClaimAsync(stored, pending.Command.Id, claim.Value);
+                await ReleaseClaimAsync(claimed.Value!, pending.Command.Id);
                 throw;
             }
             finally
@@ -112,7 +111,7 @@ public sealed class OrderSignalProcessor(
                 await StopAsync(renewing, renewal);
             }
 
-            stored = await SettleAsync(stored, pending.Command.Id, outcome, settings, cancellationToken);
+            stored = await SettleAsync(claimed.Value!, pending.Command.Id, outcome, settings, cancellationToken);
         }
     }
 
@@ -121,11 +120,11 @@ public sealed class OrderSignalProcessor(
     /// than after the lease. That is safe whether or not the platform acted, as after a crash: the command's idempotency key
     /// finds what it made. Best effort: a claim that cannot be given back lapses with its lease.
     /// </summary>
-    private async Task ReleaseClaimAsync(StoredOrder stored, string commandId, DateTimeOffset? ours)
+    private async Task ReleaseClaimAsync(StoredOrder stored, string commandId)
     {
         try
         {
-            await MoveOwnClaimAsync(stored, commandId, ours, null);
+            await MoveOwnClaimAsync(stored, commandId, null);
             logger.LogInformation("stopping: {Command} for order {OrderKey} given back for another worker", commandId, stored.Record.State.Key);
         }
         catch (Exception e)
@@ -138,18 +137,18 @@ public sealed class OrderSignalProcessor(
     /// <summary>
     /// Keeps this worker's claim on a running command a lease ahead, every third of a lease, so a call slower than the lease
     /// is not run a second time by another worker. A worker that dies stops renewing, and its claim lapses as before.
-    /// Stopping waits for a renewal under way, so <paramref name="claim"/> always holds the claim as saved.
+    /// Stopping waits for a renewal under way, so <paramref name="claimed"/> always holds the order as this worker last saved it.
     /// </summary>
-    private async Task KeepClaimAsync(OrderKey order, string commandId, StrongBox<DateTimeOffset?> claim, CancellationToken stop)
+    private async Task KeepClaimAsync(string commandId, StrongBox<StoredOrder> claimed, CancellationToken stop)
     {
+        var order = claimed.Value!.Record.State.Key;
         try
         {
             while (true)
             {
                 await Task.Delay(_lease / 3, time, stop);
-                var until = time.GetUtcNow() + _lease;
-                if (!await MoveOwnClaimAsync(await orders.LoadAsync(order, CancellationToken.None), commandId, claim.Value, until)) return;
-                claim.Value = until;
+                if (await MoveOwnClaimAsync(claimed.Value!, commandId, time.GetUtcNow() + _lease) is not { } renewed) return;
+                claimed.Value = renewed;
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -169,16 +168,22 @@ public sealed class OrderSignalProcessor(
 
     /// <summary>
     /// Moves this worker's claim on a command to <paramref name="until"/> (null: gives it back) if the order still shows the
-    /// claim this worker holds; false when it does not (the command was settled, or another worker took it after a lapse).
+    /// claim this worker holds in <paramref name="mine"/> (the order as it last saved it); answers the order as saved, or null
+    /// when the claim is no longer its own (the command was settled, or another worker took it after a lapse).
     /// </summary>
-    private Task<bool> MoveOwnClaimAsync(StoredOrder stored, string commandId, DateTimeOffset? ours, DateTimeOffset? until) =>
-        OnConflictReloadAsync(stored, async current =>
+    private Task<StoredOrder?> MoveOwnClaimAsync(StoredOrder mine, string commandId, DateTimeOffset? until)
+    {
+        var ours = ClaimOn(mine, commandId);
+        return OnConflictReloadAsync<StoredOrder?>(mine, async current =>
         {
-            if (current.Record.Outbox.FirstOrDefault(p => p.Command.Id == commandId)?.ClaimedUntil != ours) return false;
+            if (ClaimOn(current, commandId) != ours) return null;
             var moved = until is { } at ? current.Record.Claim(commandId, at) : current.Record.Release(commandId);
-            await orders.SaveAsync(current, moved, [], CancellationToken.None);
-            return true;
+            return await orders.SaveAsync(current, moved, [], CancellationToken.None);
         }, CancellationToken.None);
+    }
+
+    private static DateTimeOffset? ClaimOn(StoredOrder order, string commandId) =>
+        order.Record.Outbox.FirstOrDefault(p => p.Command.Id == commandId)?.ClaimedUntil;
 
     /// <summary>
     /// Takes the command out of the outbox and decides on its outcome. When another worker saved the order meanwhile (it

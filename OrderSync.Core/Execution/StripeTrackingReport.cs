@@ -1,6 +1,5 @@
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Platforms;
-using OrderSync.Core.Platforms.Carriers;
 using OrderSync.Core.Platforms.Stripe;
 
 namespace OrderSync.Core.Execution;
@@ -12,7 +11,7 @@ public sealed class StripeTrackingReport(StripeShipping stripe)
     {
         var numbers = ReportedTracking.Numbers(report.Tracking, TrackingTarget.Stripe);
         var shipTo = report.ShipTo ?? throw PlatformException.Permanent("Stripe tracking needs the order's shipping address, and the order has none");
-        var carrier = ReportedTracking.Carrier(report.Tracking, numbers) is { } known ? CarrierNames.ToShopifyCompany(known) : report.Tracking.Carrier;
+        var carrier = ReportedTracking.ShopifyCompany(report.Tracking, numbers);
         await stripe.SetTrackingAsync(new StripeTrackingUpdate(report.PaymentIntentId, shipTo, carrier, numbers, report.Replaces.IsDefault ? [] : report.Replaces),
             PlatformKeys.Fit(report.Id, StripeShipping.MaxIdempotencyKeyLength), cancellationToken);
         return new CommandSucceeded(report.Id, report.PaymentIntentId);

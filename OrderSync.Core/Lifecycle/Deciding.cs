@@ -19,12 +19,16 @@ internal sealed class Deciding(OrderState state, SyncSettings settings, DateTime
 
     public void Update(SubOrder sub) => State = State.With(sub);
 
-    /// <summary>Records something a person must settle, once: the same reason under the same key, even acknowledged, is not raised again.</summary>
-    public void Raise(string key, string reason)
+    /// <summary>
+    /// Records something a person must settle, once: the same reason under the same key, even acknowledged, is not raised
+    /// again. False when it was raised before.
+    /// </summary>
+    public bool Raise(string key, string reason)
     {
-        if (State.Attention.Any(a => a.Key == key && a.Reason == reason)) return;
+        if (State.Attention.Any(a => a.Key == key && a.Reason == reason)) return false;
         State = State with { Attention = State.Attention.Add(new Attention(key, reason, Now)) };
         Note($"needs attention: {reason}");
+        return true;
     }
 
     /// <summary>
@@ -50,5 +54,5 @@ internal sealed class Deciding(OrderState state, SyncSettings settings, DateTime
         return true;
     }
 
-    public Decision ToDecision() => new(State, [.. _commands], State.NextWakeAt(), [.. _notes]);
+    public Decision ToDecision() => Decision.Of(State, _commands, _notes);
 }

@@ -10,13 +10,6 @@ internal static class Payments
     {
         var ledger = Remember(d.State.Payment, payment);
         var said = $"{payment.Platform} reports payment {payment.Event.ToString().ToLowerInvariant()}";
-        // Only a capture or a PayPal / Stripe reversal changes what OrderSync does; any other report matters only for a
-        // payment reference it names. One that names none new changes nothing, so (like a duplicate) it issues nothing.
-        var reverses = payment.Event is PaymentEvent.Refunded or PaymentEvent.Reversed or PaymentEvent.Disputed && payment.Platform != PaymentPlatform.Shopify;
-        if (payment.Event != PaymentEvent.Captured && !reverses && ledger == d.State.Payment)
-            return payment.Event == PaymentEvent.Refunded
-                ? $"{said}{(payment.Amount is { } amount ? $" of {amount.Amount} {amount.Currency}" : "")}: recorded; the order's financial status decides whether it is the whole order"
-                : $"{said}: recorded";
         switch (payment.Event)
         {
             case PaymentEvent.Captured:
@@ -28,14 +21,22 @@ internal static class Payments
                 return Reverse(d, ledger, payment, said);
             case PaymentEvent.Refunded:
                 // A Shopify refund may be of one line; the order's financial status, in the update Shopify sends with it, says whether it is all of it.
-                d.State = d.State with { Payment = ledger };
-                d.Note($"{said}{(payment.Amount is { } m ? $" of {m.Amount} {m.Currency}" : "")}: recorded; the order's financial status decides whether it is the whole order");
-                return null;
+                return Recorded(d, ledger, $"{said}{(payment.Amount is { } m ? $" of {m.Amount} {m.Currency}" : "")}: recorded; the order's financial status decides whether it is the whole order");
             default:
-                d.State = d.State with { Payment = ledger };
-                d.Note($"{said}: recorded");
-                return null;
+                return Recorded(d, ledger, $"{said}: recorded");
         }
+    }
+
+    /// <summary>
+    /// A report that changes nothing OrderSync does matters only for a payment reference it names: one that names none new
+    /// changes nothing, so (like a duplicate) it issues nothing and is only noted.
+    /// </summary>
+    private static string? Recorded(Deciding d, PaymentLedger ledger, string note)
+    {
+        if (ledger == d.State.Payment) return note;
+        d.State = d.State with { Payment = ledger };
+        d.Note(note);
+        return null;
     }
 
     /// <summary>Why the order's money is gone, if it is: what a platform reported, or the financial status on the order.</summary>
@@ -66,17 +67,12 @@ internal static class Payments
         d.State = d.State with { Payment = ledger with { Reversal = what } };
         d.Note(said);
 
-        foreach (var sub in d.State.SubOrders)
-        {
-            if (!sub.Shipments.IsEmpty)
-            {
-                d.Note(payment.Event == PaymentEvent.Disputed
-                    ? $"vendor {sub.VendorId} had already shipped; evidence for the dispute: tracking {string.Join("; ", sub.Shipments.Select(s => s.Tracking))}"
-                    : $"vendor {sub.VendorId} had already shipped: {what} recorded");
-                continue;
-            }
-            // Not shipped: the reconciler holds, cancels or flags it (Reconciler.VendorOrder), as for a reversal the order's financial status shows.
-        }
+        // What is not shipped yet the reconciler holds, cancels or flags (Reconciler.VendorOrder), as for a reversal the
+        // order's financial status shows.
+        foreach (var sub in d.State.SubOrders.Where(s => !s.Shipments.IsEmpty))
+            d.Note(payment.Event == PaymentEvent.Disputed
+                ? $"vendor {sub.VendorId} had already shipped; evidence for the dispute: tracking {string.Join("; ", sub.Shipments.Select(s => s.Tracking))}"
+                : $"vendor {sub.VendorId} had already shipped: {what} recorded");
         return null;
     }
 }

@@ -184,8 +184,8 @@ internal static class Reconciler
     /// <summary>Sends changed order-level fields to a vendor that has not shipped everything; an invalid address is never sent.</summary>
     private static void Details(Deciding d, SubOrder sub, Order order)
     {
-        var sent = sub.Sent ?? VendorOrderDetails.Of(order, d.Settings);
         var wanted = VendorOrderDetails.Of(order, d.Settings);
+        var sent = sub.Sent ?? wanted;
         if (wanted.ShippingAddress is null) wanted = wanted with { ShippingAddress = sent.ShippingAddress };
         if (wanted.ShippingAddress != sent.ShippingAddress && AddressRules.Problems(wanted.ShippingAddress!) is { IsEmpty: false } problems)
         {

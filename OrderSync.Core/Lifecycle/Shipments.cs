@@ -13,9 +13,7 @@ internal static class Shipments
         {
             var key = $"stray-shipment:{shipped.VendorId}:{shipment.ShipmentId}";
             var reason = $"vendor {shipped.VendorId} reported shipment {shipment.ShipmentId} (tracking {Tracking.Of(shipment)}), but OrderSync sent it no part of this order";
-            if (d.State.Attention.Any(a => a.Key == key && a.Reason == reason)) return $"stray shipment {shipment.ShipmentId} from vendor {shipped.VendorId} already raised";
-            d.Raise(key, reason);
-            return null;
+            return d.Raise(key, reason) ? null : $"stray shipment {shipment.ShipmentId} from vendor {shipped.VendorId} already raised";
         }
 
         var tracking = Tracking.Of(shipment);

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using OrderSync.Core.Execution;
 
 namespace OrderSync.Core.Messaging;
 
@@ -11,6 +10,5 @@ public static class QueueMessageIds
 {
     public const int MaxLength = 128;
 
-    public static string For(SignalEnvelope envelope) =>
-        envelope.Id.Length <= MaxLength ? envelope.Id : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(envelope.Id)));
+    public static string For(SignalEnvelope envelope) => PlatformKeys.Fit(envelope.Id, MaxLength);
 }

@@ -37,6 +37,7 @@ public static class OrderOrchestration
         var next = run.First;
         for (var handled = 0; handled < SignalsPerGeneration;)
         {
+            var settingsFresh = next is not null; // the signal the generation started with: its settings were just read
             var envelope = next ?? await runtime.NextSignalAsync(WaitUntil(stored.Record.State, runtime.Now));
             next = null;
             if (envelope is null)
@@ -48,7 +49,7 @@ public static class OrderOrchestration
             {
                 handled++;
                 if (stored.Record.HasApplied(envelope.Id)) continue;
-                settings = await runtime.ReadSettingsAsync(run.Order.Shop);
+                if (!settingsFresh) settings = await runtime.ReadSettingsAsync(run.Order.Shop);
                 stored = await SaveAsync(runtime, stored, TakeOrSetAside(stored, envelope, settings, runtime.Now));
             }
             stored = await RunOutboxAsync(runtime, stored, settings);

@@ -43,9 +43,10 @@ public sealed class OrderStore(TableServiceClient tables, IOptions<StorageOption
     {
         var key = next.State.Key;
         next = next with { TimelineLength = current.Record.TimelineLength + appended.Count };
-        var since = current.ETag is not null && current.StatusSince is { } was && OrderStatus.Of(current.Record.State) == OrderStatus.Of(next.State)
+        var status = OrderStatus.Of(next.State);
+        var since = current.ETag is not null && current.StatusSince is { } was && OrderStatus.Of(current.Record.State) == status
             ? was : _time.GetUtcNow();
-        var state = StateEntity(next, since);
+        var state = StateEntity(next, status, since);
         var actions = new List<TableTransactionAction>
         {
             current.ETag is null
@@ -125,7 +126,7 @@ public sealed class OrderStore(TableServiceClient tables, IOptions<StorageOption
     /// <summary>Rows saved before StatusSince existed count from their last save.</summary>
     private static DateTimeOffset? SinceOf(TableEntity entity) => entity.GetDateTimeOffset(StatusSinceProperty) ?? entity.Timestamp;
 
-    private static TableEntity StateEntity(OrderRecord record, DateTimeOffset statusSince)
+    private static TableEntity StateEntity(OrderRecord record, string status, DateTimeOffset statusSince)
     {
         var state = record.State;
         var entity = new TableEntity(Partition(state.Key), StateRow)
@@ -133,7 +134,7 @@ public sealed class OrderStore(TableServiceClient tables, IOptions<StorageOption
             ["Shop"] = state.Key.Shop,
             ["OrderId"] = state.Key.OrderId,
             ["OrderName"] = state.Order?.Name,
-            [StatusProperty] = OrderStatus.Of(state),
+            [StatusProperty] = status,
             [StatusSinceProperty] = statusSince,
             [ReasonsProperty] = ReasonsText(state),
         };

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
@@ -21,6 +22,10 @@ public static class StorageClients
             ? new QueueClient(new Uri(storage.QueueServiceUri!.AbsoluteUri.TrimEnd('/') + "/" + name), Credential(storage), options)
             : new QueueClient(storage.ConnectionString, name, options);
 
+    /// <summary>One credential per identity for all of a process's clients, so tokens are fetched and refreshed once.</summary>
+    private static readonly ConcurrentDictionary<string, TokenCredential> Credentials = new(StringComparer.OrdinalIgnoreCase);
+
     private static TokenCredential Credential(StorageOptions storage) =>
-        new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = storage.ManagedIdentityClientId });
+        Credentials.GetOrAdd(storage.ManagedIdentityClientId ?? "", clientId =>
+            new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId.Length == 0 ? null : clientId }));
 }
