@@ -35,7 +35,7 @@ public static class OrderLifecycle
         (PaymentReported payment, _) => Payments.Apply(d, payment),
         (VendorShipped shipped, _) => Shipments.Record(d, shipped),
         (VendorOrderCancelled cancelled, _) => Shipments.VendorCancelled(d, cancelled),
-        (VendorOrderCreated or CommandSucceeded or PaymentReferencesFound or CommandFailed, _) => Outcomes.Apply(d, signal),
+        (ICommandOutcome outcome, _) => Outcomes.Apply(d, signal, outcome.CommandId),
         (WakeUp, _) => d.State.Work.Any(w => w.Status == WorkStatus.WaitingToRetry && w.Retry?.NextAttemptAt <= d.Now) ? null : "woke up: nothing due",
         (OperatorRetry retry, _) => Outcomes.Resume(d, retry.Operator),
         (SignalAbandoned abandoned, _) => Abandoned(d, abandoned),

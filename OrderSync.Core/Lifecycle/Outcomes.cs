@@ -3,16 +3,8 @@ namespace OrderSync.Core.Lifecycle;
 /// <summary>What commands' outcomes do, and an operator's retry of what failed.</summary>
 internal static class Outcomes
 {
-    public static string? Apply(Deciding d, Signal outcome)
+    public static string? Apply(Deciding d, Signal outcome, string commandId)
     {
-        var commandId = outcome switch
-        {
-            VendorOrderCreated c => c.CommandId,
-            CommandSucceeded s => s.CommandId,
-            PaymentReferencesFound p => p.CommandId,
-            CommandFailed f => f.CommandId,
-            _ => throw new ArgumentException($"{outcome.GetType().Name} is not a command outcome", nameof(outcome)),
-        };
         // Only the attempt in flight is awaited: a late answer to an attempt already given up on, or a duplicate, changes nothing.
         if (d.State.Work.FirstOrDefault(w => w.Command.Id == commandId && w.Status == WorkStatus.InFlight) is not { } work)
             return $"outcome of {commandId} already applied";

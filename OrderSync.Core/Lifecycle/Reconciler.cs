@@ -43,26 +43,22 @@ internal static class Reconciler
     /// </summary>
     private static void Route(Deciding d)
     {
-        var order = d.State.Order!;
-        var wanted = new Dictionary<string, List<RoutedLine>>(StringComparer.Ordinal);
-        var unrouted = ImmutableArray.CreateBuilder<UnroutedLine>();
-        foreach (var line in order.Lines.Where(l => l.Quantity > 0))
-        {
-            var owner = d.State.SubOrders.FirstOrDefault(s => s.Lines.Any(l => l.MerchantLineId == line.LineId));
-            var to = owner is not null
-                ? (owner.VendorId, owner.Lines.First(l => l.MerchantLineId == line.LineId) with { Quantity = line.Quantity, Title = line.Title, UnitPrice = line.UnitPrice })
-                : OrderRouting.RouteLine(line, d.Settings);
-            if (to is not { } routed) unrouted.Add(Unrouted(d, line));
-            else (wanted.TryGetValue(routed.VendorId, out var lines) ? lines : wanted[routed.VendorId] = []).Add(routed.Line);
-        }
+        var routing = OrderRouting.Route(d.State.Order!, d.Settings, line => Owner(d, line), line => Unrouted(d, line));
+        var wanted = routing.Vendors.ToDictionary(v => v.VendorId, v => v.Lines, StringComparer.Ordinal);
 
-        foreach (var line in unrouted.Where(u => d.State.Unrouted.All(k => k.MerchantLineId != u.MerchantLineId))) d.Note($"held: {line.Reason}");
-        d.State = d.State with { Unrouted = unrouted.ToImmutable() };
-        if (wanted.Count == 0 && d.State.SubOrders.IsEmpty && unrouted.Count == 0) d.Note("no line is fulfilled by a vendor: nothing to push");
+        foreach (var line in routing.Unrouted.Where(u => d.State.Unrouted.All(k => k.MerchantLineId != u.MerchantLineId))) d.Note($"held: {line.Reason}");
+        d.State = d.State with { Unrouted = routing.Unrouted };
+        if (wanted.Count == 0 && d.State.SubOrders.IsEmpty && routing.Unrouted.IsEmpty) d.Note("no line is fulfilled by a vendor: nothing to push");
 
         foreach (var vendorId in wanted.Keys.Union(d.State.SubOrders.Select(s => s.VendorId)).Order(StringComparer.Ordinal).ToList())
-            ChangeLines(d, vendorId, [.. wanted.GetValueOrDefault(vendorId) ?? []]);
+            ChangeLines(d, vendorId, wanted.GetValueOrDefault(vendorId, []));
     }
+
+    /// <summary>The vendor that already has a line, with the line as the order now says it; null when none has it.</summary>
+    private static (string VendorId, RoutedLine Line)? Owner(Deciding d, OrderLine line) =>
+        d.State.SubOrders.FirstOrDefault(s => s.Lines.Any(l => l.MerchantLineId == line.LineId)) is { } owner
+            ? (owner.VendorId, owner.Lines.First(l => l.MerchantLineId == line.LineId) with { Quantity = line.Quantity, Title = line.Title, UnitPrice = line.UnitPrice })
+            : null;
 
     /// <summary>An unmapped line; while sync is off (a store not configured) that comes first, as it is what a person must fix.</summary>
     private static UnroutedLine Unrouted(Deciding d, OrderLine line)

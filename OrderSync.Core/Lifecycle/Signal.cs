@@ -70,16 +70,16 @@ public sealed record VendorShipped(string VendorId, string? VendorOrderId, Shipm
 public sealed record VendorOrderCancelled(string VendorId, string? VendorOrderId, string? Reason, DateTimeOffset At) : Signal;
 
 /// <summary>A push succeeded: the vendor holds the order under its own id.</summary>
-public sealed record VendorOrderCreated(string CommandId, string VendorOrderId, string? VendorOrderName) : Signal;
+public sealed record VendorOrderCreated(string CommandId, string VendorOrderId, string? VendorOrderName) : Signal, ICommandOutcome;
 
 /// <summary>A command other than a push succeeded; <paramref name="Reference"/> is the platform's id for what it made (fulfillment, tracker).</summary>
-public sealed record CommandSucceeded(string CommandId, string? Reference = null) : Signal;
+public sealed record CommandSucceeded(string CommandId, string? Reference = null) : Signal, ICommandOutcome;
 
 /// <summary>What the merchant order's transactions name as its payments (either may be absent: another gateway, or not captured yet).</summary>
-public sealed record PaymentReferencesFound(string CommandId, string? PayPalCaptureId, string? StripePaymentIntentId) : Signal;
+public sealed record PaymentReferencesFound(string CommandId, string? PayPalCaptureId, string? StripePaymentIntentId) : Signal, ICommandOutcome;
 
 /// <summary>A command did not succeed; transient failures may be retried, permanent ones need a person.</summary>
-public sealed record CommandFailed(string CommandId, FailureKind Kind, string Reason, TimeSpan? RetryAfter = null) : Signal;
+public sealed record CommandFailed(string CommandId, FailureKind Kind, string Reason, TimeSpan? RetryAfter = null) : Signal, ICommandOutcome;
 
 /// <summary>A wake-up the decider asked for (retry backoff, deadlines) has come due.</summary>
 public sealed record WakeUp : Signal;
@@ -102,4 +102,10 @@ public enum FailureKind
 {
     Transient,
     Permanent,
+}
+
+/// <summary>A signal that is the outcome of a command the decider issued: it names the command.</summary>
+public interface ICommandOutcome
+{
+    string CommandId { get; }
 }

@@ -17,14 +17,17 @@ public sealed record UnroutedLine(string MerchantLineId, string Reason);
 /// <summary>Splits an order's lines into one sub-order per vendor by product mapping.</summary>
 public static class OrderRouting
 {
-    public static Routing Route(Order order, SyncSettings settings)
+    /// <param name="assigned">Where a line already goes, if anywhere (it then stays there); otherwise its product mapping decides.</param>
+    /// <param name="unroutedAs">Why a line no vendor takes is held; by default, its unmapped SKU.</param>
+    public static Routing Route(Order order, SyncSettings settings,
+        Func<OrderLine, (string VendorId, RoutedLine Line)?>? assigned = null, Func<OrderLine, UnroutedLine>? unroutedAs = null)
     {
         var routed = new List<(string VendorId, RoutedLine Line)>();
         var unrouted = ImmutableArray.CreateBuilder<UnroutedLine>();
         foreach (var line in order.Lines.Where(l => l.Quantity > 0))
         {
-            if (RouteLine(line, settings) is { } to) routed.Add(to);
-            else unrouted.Add(Unrouted(line));
+            if ((assigned?.Invoke(line) ?? RouteLine(line, settings)) is { } to) routed.Add(to);
+            else unrouted.Add((unroutedAs ?? Unrouted)(line));
         }
 
         var vendors = routed
