@@ -11,14 +11,14 @@ internal static class Outcomes
 
         if (outcome is CommandFailed failed) return Failed(d, work, failed);
         d.State = d.State.WithoutWork(work.Slot);
-        Succeeded(d, work.Command, outcome);
+        Succeeded(d, work, outcome);
         return null;
     }
 
-    private static void Succeeded(Deciding d, Command command, Signal outcome)
+    private static void Succeeded(Deciding d, Work work, Signal outcome)
     {
         var reference = outcome switch { VendorOrderCreated c => c.VendorOrderId, CommandSucceeded s => s.Reference, _ => null };
-        switch (command)
+        switch (work.Command)
         {
             case PushOrderToVendor push when d.State.SubOrder(push.VendorId) is { } sub:
                 var created = outcome as VendorOrderCreated;
@@ -57,20 +57,21 @@ internal static class Outcomes
                 d.Note($"payment references: PayPal capture {found?.PayPalCaptureId ?? "none"}, Stripe PaymentIntent {found?.StripePaymentIntentId ?? "none"}");
                 break;
             case ReportTrackingToShopify shopify:
-                Reported(d, shopify.ShipmentId, TrackingTarget.Shopify, shopify.Tracking, reference ?? shopify.FulfillmentId);
+                Reported(d, work.Slot, shopify.ShipmentId, TrackingTarget.Shopify, shopify.Tracking, reference ?? shopify.FulfillmentId);
                 break;
             case ReportTrackingToPayPal paypal:
-                Reported(d, paypal.ShipmentId, TrackingTarget.PayPal, paypal.Tracking, reference ?? paypal.TrackerId);
+                Reported(d, work.Slot, paypal.ShipmentId, TrackingTarget.PayPal, paypal.Tracking, reference ?? paypal.TrackerId);
                 break;
             case ReportTrackingToStripe stripe:
-                Reported(d, stripe.ShipmentId, TrackingTarget.Stripe, stripe.Tracking, reference ?? stripe.PaymentIntentId);
+                Reported(d, work.Slot, stripe.ShipmentId, TrackingTarget.Stripe, stripe.Tracking, reference ?? stripe.PaymentIntentId);
                 break;
         }
     }
 
-    private static void Reported(Deciding d, string shipmentId, TrackingTarget target, Tracking sent, string? reference)
+    /// <summary>Records the report on the shipment of the vendor whose report slot it was: shipment ids are only unique per vendor.</summary>
+    private static void Reported(Deciding d, string slot, string shipmentId, TrackingTarget target, Tracking sent, string? reference)
     {
-        var sub = d.State.SubOrders.First(s => s.Shipments.Any(x => x.ShipmentId == shipmentId));
+        var sub = d.State.SubOrders.First(s => Slots.Report(s.VendorId, shipmentId, target) == slot);
         var shipment = sub.Shipments.First(x => x.ShipmentId == shipmentId);
         var revision = shipment.ReportTo(target) is { } earlier ? earlier.Revision + 1 : 0;
         var report = new TrackingReport(target, sent, reference, revision);

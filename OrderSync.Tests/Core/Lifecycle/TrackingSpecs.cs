@@ -36,6 +36,20 @@ public sealed class TrackingSpecs
     }
 
     [TestMethod]
+    public void Two_vendors_shipments_with_the_same_id_are_each_reported_and_recorded_on_their_own_vendor()
+    {
+        var spec = Pushed(TwoVendors().NoTrackingTo(TrackingTarget.PayPal).NoTrackingTo(TrackingTarget.Stripe))
+            .Given(Shipped(VendorA, AShipment("1").Of("A-MUG", 2).Tracked("TRK-A")), Shipped(VendorB, AShipment("1").Of("B-TEE").Tracked("TRK-B")));
+        var toB = IdempotencyKeys.Report(Key, TrackingTarget.Shopify, VendorB, "1", 0);
+
+        var decision = spec.When(new CommandSucceeded(toB, "gid://shopify/Fulfillment/2"));
+
+        var reported = decision.State.SubOrders.ToDictionary(s => s.VendorId, s => s.Shipments.Single().ReportTo(TrackingTarget.Shopify));
+        Assert.AreEqual("gid://shopify/Fulfillment/2", reported[VendorB]?.Reference, "vendor-b's shipment 1 is the one reported");
+        Assert.IsNull(reported[VendorA], "vendor-a's shipment 1 is still to be reported");
+    }
+
+    [TestMethod]
     public void First_shipment_with_no_payment_reference_known_looks_the_references_up_once()
     {
         var spec = Pushed();
