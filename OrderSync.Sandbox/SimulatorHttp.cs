@@ -1,12 +1,34 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace OrderSync.Sandbox;
 
-/// <summary>What every platform simulator does the same way: stall a reply, write JSON, find a GraphQL operation's root field.</summary>
+/// <summary>What every platform simulator does the same way: start its web host, stall a reply, write JSON, find a GraphQL operation's root field.</summary>
 internal static partial class SimulatorHttp
 {
+    /// <summary>
+    /// Starts a quiet web host on http://127.0.0.1:<paramref name="port"/> (0: any free port) serving the routes
+    /// <paramref name="map"/> adds. <paramref name="configure"/> runs after the loopback URL is set, so it may replace it
+    /// (e.g. with https).
+    /// </summary>
+    /// <returns>The running app and the base URL it listens on, ending in "/".</returns>
+    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(int port, Action<WebApplication> map,
+        CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        map(app);
+        await app.StartAsync(cancellationToken);
+        return (app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
+    }
+
     /// <summary>Holds the request for <paramref name="delay"/>.</summary>
     /// <returns>False when the caller went away during the stall.</returns>
     public static async Task<bool> StallAsync(TimeSpan delay, CancellationToken aborted)

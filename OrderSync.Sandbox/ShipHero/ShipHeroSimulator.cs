@@ -3,9 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace OrderSync.Sandbox.ShipHero;
 
@@ -58,16 +56,12 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
         TimeProvider? time = null, int port = 0, CancellationToken cancellationToken = default)
     {
         var simulator = new ShipHeroSimulator(username, password, time ?? TimeProvider.System);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
-        app.MapPost("/auth/token", simulator.TokenAsync);
-        app.MapPost("/auth/refresh", simulator.RefreshAsync);
-        app.MapPost("/graphql", simulator.GraphQlAsync);
-        await app.StartAsync(cancellationToken);
-        simulator._app = app;
-        simulator.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        (simulator._app, simulator.BaseUrl) = await SimulatorHttp.StartAsync(port, app =>
+        {
+            app.MapPost("/auth/token", simulator.TokenAsync);
+            app.MapPost("/auth/refresh", simulator.RefreshAsync);
+            app.MapPost("/graphql", simulator.GraphQlAsync);
+        }, cancellationToken);
         return simulator;
     }
 

@@ -3,9 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace OrderSync.Sandbox.Shopify;
 
@@ -30,18 +28,14 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
     public static async Task<ShopifyAdminSimulator> StartAsync(int port = 0, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         var simulator = new ShopifyAdminSimulator(time ?? TimeProvider.System);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
-        app.MapPost("/stores/{domain}/admin/api/{version}/graphql.json", simulator.HandleGraphQlAsync);
-        app.MapGet("/stores/{domain}/orders.json", (string domain) =>
-            simulator._stores.TryGetValue(domain, out var store)
-                ? Results.Json(store.Orders.Select(o => new { o.Id, o.Name, o.Tags, o.CreatedAt, Input = o.Input }))
-                : Results.NotFound());
-        await app.StartAsync(cancellationToken);
-        simulator._app = app;
-        simulator.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        (simulator._app, simulator.BaseUrl) = await SimulatorHttp.StartAsync(port, app =>
+        {
+            app.MapPost("/stores/{domain}/admin/api/{version}/graphql.json", simulator.HandleGraphQlAsync);
+            app.MapGet("/stores/{domain}/orders.json", (string domain) =>
+                simulator._stores.TryGetValue(domain, out var store)
+                    ? Results.Json(store.Orders.Select(o => new { o.Id, o.Name, o.Tags, o.CreatedAt, Input = o.Input }))
+                    : Results.NotFound());
+        }, cancellationToken);
         return simulator;
     }
 
