@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace OrderSync.Sandbox;
 
-/// <summary>What every platform simulator does the same way: start its web host, stall a reply, write JSON, find a GraphQL operation's root field.</summary>
+/// <summary>What every platform simulator does the same way: start its web host, stall a reply, read and write JSON, split a GraphQL request.</summary>
 internal static partial class SimulatorHttp
 {
     /// <summary>
@@ -44,6 +45,20 @@ internal static partial class SimulatorHttp
         }
     }
 
+    /// <summary>The request body as a JSON object.</summary>
+    /// <returns>Null when the body is empty, JSON null or not JSON.</returns>
+    public static async Task<JsonObject?> ReadJsonObjectAsync(HttpContext context)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static async Task WriteJsonAsync(HttpResponse response, int status, JsonObject body)
     {
         response.StatusCode = status;
@@ -58,6 +73,10 @@ internal static partial class SimulatorHttp
         response.ContentType = "text/html";
         await response.WriteAsync(html);
     }
+
+    /// <summary>A GraphQL request body {query, variables} as the root field it asks for and its variables (empty when absent).</summary>
+    public static (string Field, JsonObject Variables) SplitGraphQlRequest(JsonObject request) =>
+        (RootField(request["query"]?.GetValue<string>() ?? ""), request["variables"] as JsonObject ?? []);
 
     /// <summary>The first field inside the operation's selection set: what a GraphQL request asks for.</summary>
     public static string RootField(string query) =>

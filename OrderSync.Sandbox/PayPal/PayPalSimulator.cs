@@ -225,15 +225,7 @@ public sealed partial class PayPalSimulator : IAsyncDisposable
                 await SimulatorHttp.WriteHtmlAsync(response, "<html><body>upstream connect error</body></html>");
                 return true;
             case PayPalFault.Stall stall:
-                try
-                {
-                    await Task.Delay(stall.Delay, context.RequestAborted);
-                }
-                catch (OperationCanceledException)
-                {
-                    return true;
-                }
-                return false;
+                return !await SimulatorHttp.StallAsync(stall.Delay, context.RequestAborted);
             default:
                 return false;
         }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
@@ -63,21 +62,13 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
             return;
         }
 
-        JsonObject request;
-        try
-        {
-            request = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, cancellationToken: context.RequestAborted)
-                      ?? throw new JsonException("empty body");
-        }
-        catch (JsonException)
+        if (await SimulatorHttp.ReadJsonObjectAsync(context) is not { } request)
         {
             await SimulatorHttp.WriteJsonAsync(response, 400, new JsonObject { ["errors"] = new JsonObject { ["query"] = "Required parameter missing or invalid" } });
             return;
         }
 
-        var query = request["query"]?.GetValue<string>() ?? "";
-        var variables = request["variables"] as JsonObject ?? [];
-        var field = RootField(query);
+        var (field, variables) = SimulatorHttp.SplitGraphQlRequest(request);
         store.Record(field, (JsonObject)variables.DeepClone());
 
         var fault = store.TakeFault(field);
@@ -224,13 +215,6 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
             },
         },
     };
-
-    /// <summary>The first field inside the operation's selection set: what the request asks for.</summary>
-    private static string RootField(string query) =>
-        SimulatorHttp.RootField(query);
-
-
-
 
     [GeneratedRegex(@"\btag:\s*'?(?<tag>[^'\s]+)'?")]
     private static partial Regex TagFilter();
