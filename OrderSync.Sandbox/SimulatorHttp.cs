@@ -1,12 +1,35 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace OrderSync.Sandbox;
 
-/// <summary>What every platform simulator does the same way: stall a reply, write JSON, find a GraphQL operation's root field.</summary>
+/// <summary>What every platform simulator does the same way: start its web host, stall a reply, read and write JSON, split a GraphQL request.</summary>
 internal static partial class SimulatorHttp
 {
+    /// <summary>
+    /// Starts a quiet web host on http://127.0.0.1:<paramref name="port"/> (0: any free port) serving the routes
+    /// <paramref name="map"/> adds. <paramref name="configure"/> runs after the loopback URL is set, so it may replace it
+    /// (e.g. with https).
+    /// </summary>
+    /// <returns>The running app and the base URL it listens on, ending in "/".</returns>
+    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(int port, Action<WebApplication> map,
+        CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        map(app);
+        await app.StartAsync(cancellationToken);
+        return (app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
+    }
+
     /// <summary>Holds the request for <paramref name="delay"/>.</summary>
     /// <returns>False when the caller went away during the stall.</returns>
     public static async Task<bool> StallAsync(TimeSpan delay, CancellationToken aborted)
@@ -19,6 +42,20 @@ internal static partial class SimulatorHttp
         catch (OperationCanceledException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The request body as a JSON object.</summary>
+    /// <returns>Null when the body is empty, JSON null or not JSON.</returns>
+    public static async Task<JsonObject?> ReadJsonObjectAsync(HttpContext context)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
@@ -36,6 +73,10 @@ internal static partial class SimulatorHttp
         response.ContentType = "text/html";
         await response.WriteAsync(html);
     }
+
+    /// <summary>A GraphQL request body {query, variables} as the root field it asks for and its variables (empty when absent).</summary>
+    public static (string Field, JsonObject Variables) SplitGraphQlRequest(JsonObject request) =>
+        (RootField(request["query"]?.GetValue<string>() ?? ""), request["variables"] as JsonObject ?? []);
 
     /// <summary>The first field inside the operation's selection set: what a GraphQL request asks for.</summary>
     public static string RootField(string query) =>

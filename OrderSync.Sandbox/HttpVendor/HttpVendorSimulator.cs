@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using OrderSync.Core.Webhooks.HttpVendors;
 
 namespace OrderSync.Sandbox.HttpVendor;
@@ -51,18 +49,14 @@ public sealed partial class HttpVendorSimulator : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         var simulator = new HttpVendorSimulator(secret, time ?? TimeProvider.System);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
-        app.MapPost("/orders", c => simulator.HandleAsync(c, "create", null));
-        app.MapPatch("/orders/{id}", (HttpContext c, string id) => simulator.HandleAsync(c, "update", id));
-        app.MapPost("/orders/{id}/cancel", (HttpContext c, string id) => simulator.HandleAsync(c, "cancel", id));
-        app.MapGet("/orders/{id}/shipments", (HttpContext c, string id) => simulator.HandleAsync(c, "shipments", id));
-        app.MapGet("/shipments", c => simulator.HandleAsync(c, "feed", null));
-        await app.StartAsync(cancellationToken);
-        simulator._app = app;
-        simulator.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        (simulator._app, simulator.BaseUrl) = await SimulatorHttp.StartAsync(port, app =>
+        {
+            app.MapPost("/orders", c => simulator.HandleAsync(c, "create", null));
+            app.MapPatch("/orders/{id}", (HttpContext c, string id) => simulator.HandleAsync(c, "update", id));
+            app.MapPost("/orders/{id}/cancel", (HttpContext c, string id) => simulator.HandleAsync(c, "cancel", id));
+            app.MapGet("/orders/{id}/shipments", (HttpContext c, string id) => simulator.HandleAsync(c, "shipments", id));
+            app.MapGet("/shipments", c => simulator.HandleAsync(c, "feed", null));
+        }, cancellationToken);
         return simulator;
     }
 

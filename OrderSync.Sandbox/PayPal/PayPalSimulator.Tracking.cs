@@ -151,7 +151,7 @@ public sealed partial class PayPalSimulator
             request["notify_payer"] is JsonValue notify && notify.TryGetValue<bool>(out var n) && n, request["items"] as JsonArray is { } items ? (JsonArray)items.DeepClone() : null);
         lock (order) order.Trackers.Add((tracker, now, now));
 
-        if (stall is not null && !await StallAsync(stall, context)) return;
+        if (stall is not null && !await SimulatorHttp.StallAsync(stall.Delay, context.RequestAborted)) return;
         await WriteAsync(context.Response, 200, OrderJson(order));
     }
 
@@ -230,7 +230,7 @@ public sealed partial class PayPalSimulator
             await UnprocessableAsync(context, trackerId[1..], trackerId[1..] == "NOT_PATCHABLE" ? "Cannot be patched." : "The value of a field is invalid.");
             return;
         }
-        if (stall is not null && !await StallAsync(stall, context)) return;
+        if (stall is not null && !await SimulatorHttp.StallAsync(stall.Delay, context.RequestAborted)) return;
         context.Response.StatusCode = 204;
     }
 
@@ -268,7 +268,7 @@ public sealed partial class PayPalSimulator
             });
         }
 
-        if (stall is not null && !await StallAsync(stall, context)) return;
+        if (stall is not null && !await SimulatorHttp.StallAsync(stall.Delay, context.RequestAborted)) return;
         await WriteAsync(context.Response, 200, new JsonObject
         {
             ["tracker_identifiers"] = identifiers,
@@ -380,20 +380,6 @@ public sealed partial class PayPalSimulator
             if (index < 0 || _faults[index].Fault is not PayPalFault.StallAfterEffect stall) return null;
             _faults.RemoveAt(index);
             return stall;
-        }
-    }
-
-    /// <returns>False when the caller went away during the stall.</returns>
-    private static async Task<bool> StallAsync(PayPalFault.StallAfterEffect stall, HttpContext context)
-    {
-        try
-        {
-            await Task.Delay(stall.Delay, context.RequestAborted);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 

@@ -7,7 +7,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using OrderSync.Core.Webhooks.PayPal;
 
 namespace OrderSync.Sandbox.PayPal;
@@ -61,23 +60,22 @@ public sealed partial class PayPalSimulator : IAsyncDisposable
     private static async Task<PayPalSimulator> StartAsync(string clientId, string clientSecret, TimeProvider? time, bool https, CancellationToken cancellationToken)
     {
         var simulator = new PayPalSimulator(clientId, clientSecret, time ?? TimeProvider.System);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        if (https)
+        (simulator._app, simulator.BaseUrl) = await SimulatorHttp.StartAsync(0, app =>
         {
-            builder.WebHost.UseKestrelHttpsConfiguration();
-            builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = simulator._tls.Certificate));
-        }
-        builder.WebHost.UseUrls(https ? "https://127.0.0.1:0" : "http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapPost("/v1/oauth2/token", simulator.TokenAsync);
-        app.MapPost("/v1/notifications/verify-webhook-signature", simulator.VerifyAsync);
-        app.MapGet("/v1/notifications/certs/{id}", simulator.CertificateAsync);
-        simulator.MapTracking(app);
-        await app.StartAsync(cancellationToken);
-        simulator._app = app;
-        simulator.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
+            app.MapPost("/v1/oauth2/token", simulator.TokenAsync);
+            app.MapPost("/v1/notifications/verify-webhook-signature", simulator.VerifyAsync);
+            app.MapGet("/v1/notifications/certs/{id}", simulator.CertificateAsync);
+            simulator.MapTracking(app);
+        }, cancellationToken, https ? simulator.ServeOverTls : null);
         return simulator;
+    }
+
+    /// <summary>Serves https on loopback with the simulator's throwaway certificate, in place of plain http.</summary>
+    private void ServeOverTls(WebApplicationBuilder builder)
+    {
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = _tls.Certificate));
+        builder.WebHost.UseUrls("https://127.0.0.1:0");
     }
 
     /// <summary>A client handler that trusts the simulator's TLS certificate (and nothing else).</summary>
@@ -227,15 +225,7 @@ public sealed partial class PayPalSimulator : IAsyncDisposable
                 await SimulatorHttp.WriteHtmlAsync(response, "<html><body>upstream connect error</body></html>");
                 return true;
             case PayPalFault.Stall stall:
-                try
-                {
-                    await Task.Delay(stall.Delay, context.RequestAborted);
-                }
-                catch (OperationCanceledException)
-                {
-                    return true;
-                }
-                return false;
+                return !await SimulatorHttp.StallAsync(stall.Delay, context.RequestAborted);
             default:
                 return false;
         }

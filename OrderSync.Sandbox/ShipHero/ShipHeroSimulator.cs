@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace OrderSync.Sandbox.ShipHero;
 
@@ -58,16 +55,12 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
         TimeProvider? time = null, int port = 0, CancellationToken cancellationToken = default)
     {
         var simulator = new ShipHeroSimulator(username, password, time ?? TimeProvider.System);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
-        app.MapPost("/auth/token", simulator.TokenAsync);
-        app.MapPost("/auth/refresh", simulator.RefreshAsync);
-        app.MapPost("/graphql", simulator.GraphQlAsync);
-        await app.StartAsync(cancellationToken);
-        simulator._app = app;
-        simulator.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        (simulator._app, simulator.BaseUrl) = await SimulatorHttp.StartAsync(port, app =>
+        {
+            app.MapPost("/auth/token", simulator.TokenAsync);
+            app.MapPost("/auth/refresh", simulator.RefreshAsync);
+            app.MapPost("/graphql", simulator.GraphQlAsync);
+        }, cancellationToken);
         return simulator;
     }
 
@@ -90,7 +83,7 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
     private async Task TokenAsync(HttpContext context)
     {
         _authCalls.Enqueue("token");
-        var body = await ReadAsync(context);
+        var body = await SimulatorHttp.ReadJsonObjectAsync(context);
         if (body?["username"]?.GetValue<string>() != Username || body["password"]?.GetValue<string>() != Password)
         {
             await SimulatorHttp.WriteJsonAsync(context.Response, 403, new JsonObject { ["error"] = "access_denied", ["error_description"] = "Wrong email or password." });
@@ -102,7 +95,7 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
     private async Task RefreshAsync(HttpContext context)
     {
         _authCalls.Enqueue("refresh");
-        var body = await ReadAsync(context);
+        var body = await SimulatorHttp.ReadJsonObjectAsync(context);
         var refresh = body?["refresh_token"]?.GetValue<string>();
         if (refresh is null || !_refreshTokens.ContainsKey(refresh))
         {
@@ -135,15 +128,13 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
             await SimulatorHttp.WriteJsonAsync(response, 401, new JsonObject { ["code"] = 401, ["message"] = "Invalid or expired token" });
             return;
         }
-        var request = await ReadAsync(context);
+        var request = await SimulatorHttp.ReadJsonObjectAsync(context);
         if (request is null)
         {
             await SimulatorHttp.WriteJsonAsync(response, 400, new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["message"] = "Must provide query string." }) });
             return;
         }
-        var query = request["query"]?.GetValue<string>() ?? "";
-        var variables = request["variables"] as JsonObject ?? [];
-        var field = SimulatorHttp.RootField(query);
+        var (field, variables) = SimulatorHttp.SplitGraphQlRequest(request);
         _received.Enqueue(new ShipHeroOperation(field, (JsonObject)variables.DeepClone(), _time.GetUtcNow()));
         var requestId = Guid.NewGuid().ToString("N")[..24];
 
@@ -253,18 +244,6 @@ public sealed partial class ShipHeroSimulator : IAsyncDisposable
         var error = new JsonObject { ["message"] = message, ["operation"] = field, ["field"] = field, ["request_id"] = requestId, ["code"] = code };
         foreach (var (k, v) in extra ?? []) error[k] = v?.DeepClone();
         return new JsonObject { ["errors"] = new JsonArray(error), ["data"] = new JsonObject { [field] = null } };
-    }
-
-    private static async Task<JsonObject?> ReadAsync(HttpContext context)
-    {
-        try
-        {
-            return await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, cancellationToken: context.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -5,7 +5,6 @@
 //   shippingLine {title}, closedAt). Like the rest of the simulator it answers a fixed selection (every field OrderSync asks
 //   for), not any GraphQL query; cursors are opaque strings of its own.
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -19,29 +18,9 @@ internal static partial class MerchantOrderList
     /// <summary>The store's merchant orders created at or after (or after) the filter's time, oldest first, a page at a time.</summary>
     public static JsonObject CreatedSince(SimulatedShopifyStore store, JsonObject variables)
     {
-        var match = CreatedAtFilter().Match(variables["query"]!.GetValue<string>());
-        var since = DateTimeOffset.Parse(match.Groups["at"].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-        var inclusive = match.Groups["op"].Value == ">=";
-        var first = variables["first"]?.GetValue<int>() ?? 50;
-        var after = variables["after"]?.GetValue<string>() is { } cursor ? Decode(cursor) : ((long, string)?)null;
-        return store.WithMerchantOrders(orders =>
-        {
-            var matching = orders.Values
-                .Where(o => inclusive ? Seconds(o.CreatedAt) >= since : Seconds(o.CreatedAt) > since)
-                .OrderBy(o => o.CreatedAt.UtcTicks).ThenBy(o => o.Id, StringComparer.Ordinal)
-                .Where(o => after is not { } a || o.CreatedAt.UtcTicks > a.Item1 || (o.CreatedAt.UtcTicks == a.Item1 && string.CompareOrdinal(o.Id, a.Item2) > 0))
-                .ToList();
-            var page = matching.Take(first).ToList();
-            return ShopifyAdminSimulator.Data("orders", new JsonObject
-            {
-                ["nodes"] = new JsonArray([.. page.Select(o => (JsonNode)Fields(o))]),
-                ["pageInfo"] = new JsonObject
-                {
-                    ["hasNextPage"] = matching.Count > page.Count,
-                    ["endCursor"] = page.Count == 0 ? null : Encode(page[^1]),
-                },
-            });
-        });
+        var page = OrderTimePage.Parse(variables, CreatedAtFilter());
+        return store.WithMerchantOrders(orders => ShopifyAdminSimulator.Data("orders",
+            page.Connection(orders.Values, o => o.CreatedAt, o => o.Id, Fields, comparedAs: Seconds)));
     }
 
     /// <summary>The order's own fields (no connections), times in whole seconds as Shopify gives them.</summary>
@@ -71,14 +50,6 @@ internal static partial class MerchantOrderList
     private static DateTimeOffset Seconds(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
 
     private static string Time(DateTimeOffset t) => Seconds(t).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Encode(SimulatedMerchantOrder o) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.CreatedAt.UtcTicks}|{o.Id}"));
-
-    private static (long, string) Decode(string cursor)
-    {
-        var parts = Encoding.UTF8.GetString(Convert.FromBase64String(cursor)).Split('|', 2);
-        return (long.Parse(parts[0], CultureInfo.InvariantCulture), parts[1]);
-    }
 
     [GeneratedRegex(@"\bcreated_at:\s*(?<op>>=?)\s*'?(?<at>[^'\s]+)'?")]
     private static partial Regex CreatedAtFilter();

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -155,31 +153,11 @@ public sealed partial class ShopifyAdminSimulator
 
     private static JsonObject VendorOrdersChangedSince(SimulatedShopifyStore store, JsonObject variables)
     {
-        var match = UpdatedAtFilter().Match(variables["query"]!.GetValue<string>());
-        var since = DateTimeOffset.Parse(match.Groups["at"].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-        var inclusive = match.Groups["op"].Value == ">=";
-        var first = variables["first"]?.GetValue<int>() ?? 50;
-        var after = variables["after"]?.GetValue<string>() is { } cursor ? Decode(cursor) : ((long, string)?)null;
+        var page = OrderTimePage.Parse(variables, UpdatedAtFilter());
 
         var side = store.VendorSide();
         lock (side.Gate)
-        {
-            var matching = side.All()
-                .Where(o => inclusive ? o.UpdatedAt >= since : o.UpdatedAt > since)
-                .OrderBy(o => o.UpdatedAt.UtcTicks).ThenBy(o => o.Id, StringComparer.Ordinal)
-                .Where(o => after is not { } a || o.UpdatedAt.UtcTicks > a.Item1 || (o.UpdatedAt.UtcTicks == a.Item1 && string.CompareOrdinal(o.Id, a.Item2) > 0))
-                .ToList();
-            var page = matching.Take(first).ToList();
-            return Data("orders", new JsonObject
-            {
-                ["nodes"] = new JsonArray([.. page.Select(o => (JsonNode)OrderNode(o))]),
-                ["pageInfo"] = new JsonObject
-                {
-                    ["hasNextPage"] = matching.Count > page.Count,
-                    ["endCursor"] = page.Count == 0 ? null : Encode(page[^1]),
-                },
-            });
-        }
+            return Data("orders", page.Connection(side.All(), o => o.UpdatedAt, o => o.Id, OrderNode));
     }
 
     private static JsonObject OrderNode(SimulatedVendorOrder o) => new()
@@ -256,14 +234,6 @@ public sealed partial class ShopifyAdminSimulator
                 ["extensions"] = new JsonObject { ["code"] = "argumentLiteralsIncompatible" },
             })]),
         };
-    }
-
-    private static string Encode(SimulatedVendorOrder o) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.UpdatedAt.UtcTicks}|{o.Id}"));
-
-    private static (long, string) Decode(string cursor)
-    {
-        var parts = Encoding.UTF8.GetString(Convert.FromBase64String(cursor)).Split('|', 2);
-        return (long.Parse(parts[0], CultureInfo.InvariantCulture), parts[1]);
     }
 
     [GeneratedRegex(@"\bupdated_at:\s*(?<op>>=?)\s*'?(?<at>[^'\s]+)'?")]

@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace OrderSync.Sandbox.Shopify;
 
@@ -30,18 +27,14 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
     public static async Task<ShopifyAdminSimulator> StartAsync(int port = 0, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         var simulator = new ShopifyAdminSimulator(time ?? TimeProvider.System);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
-        app.MapPost("/stores/{domain}/admin/api/{version}/graphql.json", simulator.HandleGraphQlAsync);
-        app.MapGet("/stores/{domain}/orders.json", (string domain) =>
-            simulator._stores.TryGetValue(domain, out var store)
-                ? Results.Json(store.Orders.Select(o => new { o.Id, o.Name, o.Tags, o.CreatedAt, Input = o.Input }))
-                : Results.NotFound());
-        await app.StartAsync(cancellationToken);
-        simulator._app = app;
-        simulator.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        (simulator._app, simulator.BaseUrl) = await SimulatorHttp.StartAsync(port, app =>
+        {
+            app.MapPost("/stores/{domain}/admin/api/{version}/graphql.json", simulator.HandleGraphQlAsync);
+            app.MapGet("/stores/{domain}/orders.json", (string domain) =>
+                simulator._stores.TryGetValue(domain, out var store)
+                    ? Results.Json(store.Orders.Select(o => new { o.Id, o.Name, o.Tags, o.CreatedAt, Input = o.Input }))
+                    : Results.NotFound());
+        }, cancellationToken);
         return simulator;
     }
 
@@ -69,21 +62,13 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
             return;
         }
 
-        JsonObject request;
-        try
-        {
-            request = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, cancellationToken: context.RequestAborted)
-                      ?? throw new JsonException("empty body");
-        }
-        catch (JsonException)
+        if (await SimulatorHttp.ReadJsonObjectAsync(context) is not { } request)
         {
             await SimulatorHttp.WriteJsonAsync(response, 400, new JsonObject { ["errors"] = new JsonObject { ["query"] = "Required parameter missing or invalid" } });
             return;
         }
 
-        var query = request["query"]?.GetValue<string>() ?? "";
-        var variables = request["variables"] as JsonObject ?? [];
-        var field = RootField(query);
+        var (field, variables) = SimulatorHttp.SplitGraphQlRequest(request);
         store.Record(field, (JsonObject)variables.DeepClone());
 
         var fault = store.TakeFault(field);
@@ -230,13 +215,6 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
             },
         },
     };
-
-    /// <summary>The first field inside the operation's selection set: what the request asks for.</summary>
-    private static string RootField(string query) =>
-        SimulatorHttp.RootField(query);
-
-
-
 
     [GeneratedRegex(@"\btag:\s*'?(?<tag>[^'\s]+)'?")]
     private static partial Regex TagFilter();

@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 
 namespace OrderSync.Sandbox.Stripe;
@@ -38,15 +36,11 @@ public sealed class StripeSimulator : IAsyncDisposable
     public static async Task<StripeSimulator> StartAsync(int port = 0, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         var simulator = new StripeSimulator(time ?? TimeProvider.System);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
-        app.MapGet("/v1/payment_intents/{id}", (HttpContext context, string id) => simulator.HandleAsync(context, id, post: false));
-        app.MapPost("/v1/payment_intents/{id}", (HttpContext context, string id) => simulator.HandleAsync(context, id, post: true));
-        await app.StartAsync(cancellationToken);
-        simulator._app = app;
-        simulator.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        (simulator._app, simulator.BaseUrl) = await SimulatorHttp.StartAsync(port, app =>
+        {
+            app.MapGet("/v1/payment_intents/{id}", (HttpContext context, string id) => simulator.HandleAsync(context, id, post: false));
+            app.MapPost("/v1/payment_intents/{id}", (HttpContext context, string id) => simulator.HandleAsync(context, id, post: true));
+        }, cancellationToken);
         return simulator;
     }
 

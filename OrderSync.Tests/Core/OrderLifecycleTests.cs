@@ -3,8 +3,8 @@ using OrderSync.Core.Orders;
 using OrderSync.Core.Policy;
 using OrderSync.Core.Serialization;
 using OrderSync.Tests.Support;
+using static OrderSync.Tests.Support.LifecycleFixtures;
 using static OrderSync.Tests.Support.OrderBuilder;
-using static OrderSync.Tests.Support.SyncSettingsBuilder;
 
 namespace OrderSync.Tests.Core;
 
@@ -15,19 +15,8 @@ namespace OrderSync.Tests.Core;
 [TestClass]
 public sealed class OrderLifecycleTests
 {
-    private const string VendorA = "vendor-a";
-    private const string VendorB = "vendor-b";
-
-    private static readonly OrderKey Key = AnOrder().Build().Key;
-    private static readonly string PushToA = IdempotencyKeys.Push(Key, VendorA);
-    private static readonly string PushToB = IdempotencyKeys.Push(Key, VendorB);
-
-    /// <summary>Short, explicit backoff so expected times can be written down: 10 s, 20 s, 40 s… up to 5 min, for 1 h.</summary>
-    private static readonly RetryPolicy Retry = new(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5), TimeSpan.FromHours(1));
-
-    /// <summary>MUG → vendor-a, TEE and CAP → vendor-b.</summary>
-    private static SyncSettingsBuilder TwoVendors() =>
-        ASettings().Mapping("MUG", VendorA, "A-MUG").Mapping("TEE", VendorB, "B-TEE").Mapping("CAP", VendorB, "B-CAP").WithRetry(Retry);
+    /// <summary>The backoff <see cref="TwoVendors"/> uses, so expected times can be written down.</summary>
+    private static RetryPolicy Retry => ShortRetry;
 
     private static SyncSettings Settings => TwoVendors().Build();
 
@@ -42,19 +31,9 @@ public sealed class OrderLifecycleTests
     private static CommandFailed Permanent(string commandId, string reason = "vendor answered 422: SKU A-MUG does not exist") =>
         new(commandId, FailureKind.Permanent, reason);
 
-    private static SubOrder Sub(Decision decision, string vendor) => decision.State.SubOrders.Single(s => s.VendorId == vendor);
-
     private static RetryState? RetryOf(Decision decision, string vendor) => decision.State.WorkFor(Slots.Vendor(vendor))?.Retry;
 
     private static PushOrderToVendor[] Pushes(Decision decision) => [.. decision.Commands.Cast<PushOrderToVendor>()];
-
-    private static string Json(OrderState state) => OrderSyncJson.Serialize(new Decision(state, [], null, []));
-
-    private static void AssertUnchanged(LifecycleSpec spec, Decision decision)
-    {
-        Assert.IsEmpty(decision.Commands);
-        Assert.AreEqual(Json(spec.State), Json(decision.State), "the state must not change");
-    }
 
     // ---- an order is placed ----
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Lifecycle;
@@ -9,6 +8,7 @@ using OrderSync.Core.Policy;
 using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
 using static OrderSync.Tests.Support.PlatformFailures;
+using static OrderSync.Tests.Support.VendorOrderDrafts;
 
 namespace OrderSync.Tests.Integration;
 
@@ -192,12 +192,5 @@ public sealed class ShopifyVendorOrdersTests
             TestStorage.Wrap(new ShopifyOptions()), TimeProvider.System));
 
     private static ShopifyStore Store() => new(VendorShop, _simulator.AdminBaseUrl(VendorShop), Token);
-
-    private static VendorOrderDraft Draft() => new(
-        new OrderKey("merchant.myshopify.com", "1001"), "#1001", "EUR",
-        new Customer("Ada", "Lovelace", "ada@example.com", null),
-        new Address("Ada", "Lovelace", null, "1 Analytical Way", null, "London", null, "GB", "N1 9GU", null),
-        ImmutableArray.Create(new RoutedLine("11", "VENDOR-SKU-1", "Difference Engine", 2, 12.50m)),
-        "leave at the door", "Standard");
 
 }

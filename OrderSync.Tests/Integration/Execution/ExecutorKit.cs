@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Execution;
 using OrderSync.Core.Messaging;
@@ -57,7 +56,8 @@ internal sealed class ExecutorKit
     public const string HttpVendor = "http-vendor";
     private const string Token = "shpat_executor_token";
 
-    private ExecutorKit(ExecutorSimulators simulators, string merchantShop, string vendorShop, string stripeKey, StorageOptions storage)
+    private ExecutorKit(ExecutorSimulators simulators, string merchantShop, string vendorShop, string stripeKey, RecordingSignalQueue queue,
+        (CorrelationStore Correlations, UnmatchedSignals Unmatched, SignalRouter Router) routing)
     {
         Simulators = simulators;
         MerchantShop = merchantShop;
@@ -74,10 +74,8 @@ internal sealed class ExecutorKit
                 new VendorOptions { Id = HttpVendor, Kind = VendorKind.HttpVendor, ApiBaseUrl = simulators.Http.BaseUrl, WebhookSecrets = [ExecutorSimulators.HttpVendorSecret] },
             ],
         };
-        var tables = new TableServiceClient(storage.ConnectionString);
-        Correlations = new CorrelationStore(tables, TestStorage.Wrap(storage));
-        Unmatched = new UnmatchedSignals(tables, TestStorage.Wrap(storage), TimeProvider.System);
-        Router = new SignalRouter(Correlations, Unmatched, Queue, Microsoft.Extensions.Logging.Abstractions.NullLogger<SignalRouter>.Instance);
+        Queue = queue;
+        (Correlations, Unmatched, Router) = routing;
         StripeKey = stripeKey;
     }
 
@@ -90,16 +88,15 @@ internal sealed class ExecutorKit
     public SyncConfiguration Configuration { get; }
     public CorrelationStore Correlations { get; }
     public UnmatchedSignals Unmatched { get; }
-    public RecordingSignalQueue Queue { get; } = new();
+    public RecordingSignalQueue Queue { get; }
     public SignalRouter Router { get; }
 
     public static async Task<ExecutorKit> StartAsync(ExecutorSimulators simulators)
     {
         var unique = Guid.NewGuid().ToString("N")[..10];
-        var kit = new ExecutorKit(simulators, $"merchant-{unique}.myshopify.com", $"vendor-{unique}.myshopify.com", $"sk_test_{unique}", await TestStorage.IsolatedAsync());
-        await kit.Correlations.EnsureCreatedAsync(CancellationToken.None);
-        await kit.Unmatched.EnsureCreatedAsync(CancellationToken.None);
-        return kit;
+        var queue = new RecordingSignalQueue();
+        var routing = await TestRouting.TablesAsync(await TestStorage.IsolatedAsync(), queue);
+        return new ExecutorKit(simulators, $"merchant-{unique}.myshopify.com", $"vendor-{unique}.myshopify.com", $"sk_test_{unique}", queue, routing);
     }
 
     /// <summary>The executor over this kit's configuration; <paramref name="configure"/> changes it first (e.g. to drop a credential).</summary>

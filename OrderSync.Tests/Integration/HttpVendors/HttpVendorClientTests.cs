@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Lifecycle;
@@ -9,6 +8,7 @@ using OrderSync.Core.Policy;
 using OrderSync.Core.Webhooks.HttpVendors;
 using OrderSync.Sandbox.HttpVendor;
 using static OrderSync.Tests.Support.PlatformFailures;
+using static OrderSync.Tests.Support.VendorOrderDrafts;
 
 namespace OrderSync.Tests.Integration.HttpVendors;
 
@@ -249,12 +249,5 @@ public sealed class HttpVendorClientTests
         new(new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(10) }, TimeProvider.System);
 
     private HttpVendorEndpoint Endpoint() => new("acme-3pl", _vendor.BaseUrl, _vendor.Secret);
-
-    private static VendorOrderDraft Draft(string orderId = "1001") => new(
-        new OrderKey("merchant.myshopify.com", orderId), "#" + orderId, "EUR",
-        new Customer("Ada", "Lovelace", "ada@example.com", null),
-        new Address("Ada", "Lovelace", null, "1 Analytical Way", null, "London", null, "GB", "N1 9GU", null),
-        ImmutableArray.Create(new RoutedLine("11", "VENDOR-SKU-1", "Difference Engine", 2, 12.50m)),
-        "leave at the door", "Standard");
 
 }

@@ -12,12 +12,12 @@ namespace OrderSync.Tests.Integration.Polling;
 /// <summary>A tracking poller over isolated Azurite tables, for the given vendors and feeds, routing to a queue that can fail.</summary>
 internal sealed class PollWorld
 {
-    private PollWorld(StorageOptions storage, FailingSignalQueue queue, SignalRouter router, IEnumerable<VendorOptions> vendors, IEnumerable<IShipmentFeed> feeds)
+    private PollWorld(StorageOptions storage, FailingSignalQueue queue, (CorrelationStore Correlations, UnmatchedSignals Unmatched, SignalRouter Router) routing,
+        IEnumerable<VendorOptions> vendors, IEnumerable<IShipmentFeed> feeds)
     {
         Queue = queue;
+        (Correlations, Unmatched, var router) = routing;
         var tables = new TableServiceClient(storage.ConnectionString);
-        Correlations = new CorrelationStore(tables, TestStorage.Wrap(storage));
-        Unmatched = new UnmatchedSignals(tables, TestStorage.Wrap(storage), TimeProvider.System);
         Cursors = new TrackingCursorStore(tables, TestStorage.Wrap(storage));
         Deliveries = new WebhookDeduplicator(tables, TestStorage.Wrap(storage), TimeProvider.System);
         Poller = new TrackingPoller(new MerchantDirectory(TestStorage.Wrap(new SyncConfiguration { Vendors = [.. vendors] })), feeds, Cursors, Deliveries,
@@ -35,7 +35,7 @@ internal sealed class PollWorld
     {
         var storage = await TestStorage.IsolatedAsync();
         var queue = new FailingSignalQueue();
-        var world = new PollWorld(storage, queue, await TestRouting.RouterAsync(storage, queue), vendors, feeds);
+        var world = new PollWorld(storage, queue, await TestRouting.TablesAsync(storage, queue), vendors, feeds);
         await world.Cursors.EnsureCreatedAsync(CancellationToken.None);
         await world.Deliveries.EnsureCreatedAsync(CancellationToken.None);
         return world;

@@ -1,9 +1,9 @@
-using System.Collections.Immutable;
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Messaging;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Policy;
 using OrderSync.Core.Webhooks;
+using OrderSync.Tests.Support;
 
 namespace OrderSync.Tests.Integration.Polling;
 
@@ -172,12 +172,8 @@ public abstract class ShipmentFeedContract
     protected string VendorOrderOf(OrderKey merchantOrder) => _pushed[merchantOrder];
 
     /// <summary>The order OrderSync pushes for <paramref name="order"/>: one line of VENDOR-SKU-1.</summary>
-    protected static VendorOrderDraft Draft(OrderKey order) => new(
-        order, "#" + order.OrderId, "EUR",
-        new Customer("Ada", "Lovelace", "ada@example.com", null),
-        new Address("Ada", "Lovelace", null, "1 Analytical Way", null, "London", null, "GB", "N1 9GU", null),
-        ImmutableArray.Create(new RoutedLine("11", "VENDOR-SKU-1", "Difference Engine", 1, 12.50m)),
-        null, null);
+    protected static VendorOrderDraft Draft(OrderKey order) =>
+        VendorOrderDrafts.Draft(order, [VendorOrderDrafts.DifferenceEngine(quantity: 1)], note: null, shippingMethod: null);
 
     private string[] Trackings() => [.. World.Queue.Queued.Select(e => ((VendorShipped)e.Signal).Shipment.TrackingNumbers.Single())];
 }

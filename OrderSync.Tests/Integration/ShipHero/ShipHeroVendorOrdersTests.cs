@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using OrderSync.Core.Configuration;
@@ -10,6 +9,7 @@ using OrderSync.Core.Policy;
 using OrderSync.Sandbox.ShipHero;
 using OrderSync.Tests.Support;
 using static OrderSync.Tests.Support.PlatformFailures;
+using static OrderSync.Tests.Support.VendorOrderDrafts;
 
 namespace OrderSync.Tests.Integration.ShipHero;
 
@@ -355,13 +355,6 @@ public sealed class ShipHeroVendorOrdersTests
             TestStorage.Wrap(new ShipHeroOptions()), _time));
 
     private ShipHeroAccount Account() => new("acme-3pl", _simulator.BaseUrl, _simulator.Username, _simulator.Password, null);
-
-    private static VendorOrderDraft Draft(string orderId = "1001") => new(
-        new OrderKey("merchant.myshopify.com", orderId), "#" + orderId, "EUR",
-        new Customer("Ada", "Lovelace", "ada@example.com", null),
-        new Address("Ada", "Lovelace", null, "1 Analytical Way", null, "London", null, "GB", "N1 9GU", null),
-        ImmutableArray.Create(new RoutedLine("11", "VENDOR-SKU-1", "Difference Engine", 2, 12.50m)),
-        "leave at the door", "Standard");
 
     internal static async Task WaitUntilAsync(Func<bool> condition)
     {

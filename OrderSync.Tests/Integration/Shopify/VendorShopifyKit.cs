@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Orders;
@@ -53,13 +52,9 @@ internal sealed class VendorShopifyKit
 
     public int Calls(string field) => Simulated.Received.Count(r => r.Field == field);
 
-    private static VendorOrderDraft Draft(string merchantOrderId) => new(
-        new OrderKey("merchant.myshopify.com", merchantOrderId), "#" + merchantOrderId, "EUR",
-        new Customer("Ada", "Lovelace", "ada@example.com", null),
-        new Address("Ada", "Lovelace", null, "1 Analytical Way", null, "London", null, "GB", "N1 9GU", null),
-        ImmutableArray.Create(
-            new RoutedLine("11", "VENDOR-SKU-1", "Difference Engine", 2, 12.50m),
-            new RoutedLine("12", "VENDOR-SKU-2", "Punch cards", 5, 1.00m)),
-        "leave at the door", "Standard");
+    /// <summary>The standard draft with a second line: 5 × VENDOR-SKU-2.</summary>
+    private static VendorOrderDraft Draft(string merchantOrderId) => VendorOrderDrafts.Draft(
+        new OrderKey("merchant.myshopify.com", merchantOrderId),
+        [VendorOrderDrafts.DifferenceEngine(), new RoutedLine("12", "VENDOR-SKU-2", "Punch cards", 5, 1.00m)]);
 
 }
