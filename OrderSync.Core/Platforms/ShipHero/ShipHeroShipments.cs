@@ -16,6 +16,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderSync.Core.Orders;
+using OrderSync.Core.Webhooks;
 
 namespace OrderSync.Core.Platforms.ShipHero;
 
@@ -62,8 +63,8 @@ public sealed class ShipHeroShipments(ShipHeroGraphQlClient client)
                 if (ShipHeroShipmentNodes.CreatedDate(node) is { } created && created > mark) mark = created;
                 var order = node.TryGetProperty("order", out var o) && o.ValueKind == JsonValueKind.Object ? o : default;
                 found.Add(new ShipHeroShipment(ShipHeroShipmentNodes.Shipment(node),
-                    ShipHeroShipmentNodes.Text(node, "order_id") ?? ShipHeroShipmentNodes.Text(order, "id"),
-                    ShipHeroShipmentNodes.Text(order, "legacy_id"), ShipHeroShipmentNodes.Text(order, "partner_order_id")));
+                    node.Id("order_id") ?? order.Id("id"),
+                    order.Id("legacy_id"), order.Id("partner_order_id")));
             }
             var pageInfo = connection.GetProperty("pageInfo");
             var next = pageInfo.GetProperty("hasNextPage").GetBoolean() ? pageInfo.GetProperty("endCursor").GetString() : null;
