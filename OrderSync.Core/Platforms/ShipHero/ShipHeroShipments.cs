@@ -52,7 +52,7 @@ public sealed class ShipHeroShipments(ShipHeroGraphQlClient client)
             ["after"] = after,
         };
         var data = await client.ExecuteAsync(account, CreatedSince, variables, cancellationToken);
-        try
+        return PlatformAnswer.Read($"ShipHero vendor {account}", "shipments", () =>
         {
             var connection = data.GetProperty("shipments").GetProperty("data");
             var found = new List<ShipHeroShipment>();
@@ -66,13 +66,7 @@ public sealed class ShipHeroShipments(ShipHeroGraphQlClient client)
                     node.Id("order_id") ?? order.Id("id"),
                     order.Id("legacy_id"), order.Id("partner_order_id")));
             }
-            var pageInfo = connection.GetProperty("pageInfo");
-            var next = pageInfo.GetProperty("hasNextPage").GetBoolean() ? pageInfo.GetProperty("endCursor").GetString() : null;
-            return new ShipHeroShipmentPage(found, next, mark);
-        }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or JsonException)
-        {
-            throw PlatformException.Transient($"ShipHero vendor {account} answered shipments in an unexpected shape: {e.Message}", inner: e);
-        }
+            return new ShipHeroShipmentPage(found, PlatformAnswer.NextPage(connection).Cursor, mark);
+        });
     }
 }

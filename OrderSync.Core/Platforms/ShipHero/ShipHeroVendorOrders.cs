@@ -129,17 +129,7 @@ public sealed class ShipHeroVendorOrders(ShipHeroGraphQlClient client)
     private static VendorOrderRef Reference(JsonElement order) =>
         new(order.GetProperty("id").GetString() ?? throw new InvalidOperationException("order id is null"), order.Id("order_number"));
 
-    private static T Read<T>(ShipHeroAccount account, string field, Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or JsonException)
-        {
-            throw PlatformException.Transient($"ShipHero vendor {account} answered {field} in an unexpected shape: {e.Message}", inner: e);
-        }
-    }
+    private static T Read<T>(ShipHeroAccount account, string field, Func<T> read) => PlatformAnswer.Read($"ShipHero vendor {account}", field, read);
 
     private static JsonObject OrderInput(VendorOrderDraft draft)
     {

@@ -186,7 +186,7 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
         var connection = order.GetProperty("lineItems");
         lines.AddRange(connection.GetProperty("nodes").EnumerateArray().Select(n => new ShopifyLineItem(
             n.GetProperty("id").GetString()!, n.Text("sku"), n.Text("title"), n.GetProperty("quantity").GetInt32())));
-        return ShopifyAnswer.NextPage(connection);
+        return PlatformAnswer.NextPage(connection);
     }
 
     private static (string? Cursor, bool More) AddFulfillmentOrders(ShopifyStore store, JsonElement order, List<ShopifyFulfillmentOrder> into)
@@ -196,14 +196,14 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
         {
             var id = fo.GetProperty("id").GetString()!;
             var lineConnection = fo.GetProperty("lineItems");
-            if (ShopifyAnswer.NextPage(lineConnection).More)
+            if (PlatformAnswer.NextPage(lineConnection).More)
                 throw PlatformException.Permanent($"Shopify store {store}: fulfillment order {id} has more than {ListLimit} lines, which OrderSync does not page through");
             into.Add(new ShopifyFulfillmentOrder(id, fo.Text("status"), [.. lineConnection.GetProperty("nodes").EnumerateArray().Select(l =>
                 new ShopifyFulfillmentOrderLine(l.GetProperty("id").GetString()!, l.GetProperty("lineItem").GetProperty("id").GetString()!,
                     l.GetProperty("remainingQuantity").GetInt32(), l.GetProperty("totalQuantity").GetInt32()))],
                 fo.Child("assignedLocation") is { } assigned && assigned.Child("location") is { } location ? location.Text("id") : null));
         }
-        return ShopifyAnswer.NextPage(connection);
+        return PlatformAnswer.NextPage(connection);
     }
 
     private static ShopifyTransaction Transaction(JsonElement t) => new(

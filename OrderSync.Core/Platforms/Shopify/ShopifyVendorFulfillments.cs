@@ -93,9 +93,7 @@ public sealed class ShopifyVendorFulfillments(ShopifyGraphQlClient client)
                 if (updated > mark) mark = updated;
                 found.AddRange(Fulfillments(order));
             }
-            var pageInfo = orders.GetProperty("pageInfo");
-            var next = pageInfo.GetProperty("hasNextPage").GetBoolean() ? pageInfo.GetProperty("endCursor").GetString() : null;
-            return new VendorFulfillmentPage([.. found.DistinctBy(f => f.Shipment.ShipmentId)], next, mark);
+            return new VendorFulfillmentPage([.. found.DistinctBy(f => f.Shipment.ShipmentId)], PlatformAnswer.NextPage(orders).Cursor, mark);
         });
     }
 
