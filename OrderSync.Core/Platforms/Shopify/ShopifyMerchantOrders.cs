@@ -236,8 +236,7 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
     private static ShopifyFulfillment Payload(ShopifyStore store, JsonElement data, string field) => ShopifyAnswer.Read(store, field, () =>
     {
         var payload = data.GetProperty(field);
-        if (payload.TryGetProperty("userErrors", out var userErrors) && userErrors.GetArrayLength() > 0)
-            throw PlatformException.Permanent($"merchant store {store} refused {field}: {Describe(userErrors)}");
+        ShopifyUserErrors.ThrowIfAny(payload, store, field, who: "merchant", strict: true);
         var fulfillment = payload.GetProperty("fulfillment");
         if (fulfillment.ValueKind != JsonValueKind.Object) throw new InvalidOperationException("fulfillment is null");
         return Fulfillment(store, fulfillment);
@@ -255,8 +254,4 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
     /// <summary>Unlike <see cref="JsonFields.Text"/>, throws on an element that is not an object (an unexpected shape); kept for that.</summary>
     private static string? OptionalString(JsonElement e, string name) =>
         e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-
-    private static string Describe(JsonElement userErrors) => string.Join("; ", userErrors.EnumerateArray().Select(e =>
-        (e.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.Array ? string.Join('.', f.EnumerateArray()) + ": " : "")
-        + e.GetProperty("message").GetString()));
 }
