@@ -28,6 +28,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
+using OrderSync.Core.Platforms.Carriers;
 using OrderSync.Core.Webhooks;
 
 namespace OrderSync.Core.Platforms.PayPal;
@@ -154,7 +155,7 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
         using var held = await SendAsync(HttpMethod.Get, path, null, null, "show tracker", cancellationToken, notFoundIsNull: true);
         if (held is null || held.RootElement.Text("status") is not { } heldStatus || heldStatus == PayPalTracker.Cancelled) return false;
         var keepCarrier = tracker.Carrier.Length == 0;
-        var carrier = keepCarrier ? held.RootElement.Text("carrier") ?? PayPalOrderTracker.OtherCarrier : tracker.Carrier;
+        var carrier = keepCarrier ? held.RootElement.Text("carrier") ?? CarrierNames.PayPalOther : tracker.Carrier;
         var other = keepCarrier ? held.RootElement.Text("carrier_name_other") : tracker.CarrierNameOther;
         if (heldStatus == status && carrier == held.RootElement.Text("carrier") && other == held.RootElement.Text("carrier_name_other")) return false;
 
@@ -178,10 +179,10 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
     {
         if (string.IsNullOrWhiteSpace(id)) throw PlatformException.Permanent($"{Platform} tracking needs {idName}");
         if (string.IsNullOrWhiteSpace(trackingNumber)) throw PlatformException.Permanent($"{Platform} tracking needs tracking_number");
-        if (trackingNumber.Length > PayPalOrderTracker.MaxTrackingNumberLength)
-            throw PlatformException.Permanent($"{Platform} tracking_number is {trackingNumber.Length} characters; PayPal takes at most {PayPalOrderTracker.MaxTrackingNumberLength}");
+        if (trackingNumber.Length > TrackingNumberValidation.PayPalMaxLength)
+            throw PlatformException.Permanent($"{Platform} tracking_number is {trackingNumber.Length} characters; PayPal takes at most {TrackingNumberValidation.PayPalMaxLength}");
         if (string.IsNullOrWhiteSpace(carrier)) throw PlatformException.Permanent($"{Platform} tracking needs carrier (PayPal's carrier code, or OTHER with carrier_name_other)");
-        if (carrier == PayPalOrderTracker.OtherCarrier && string.IsNullOrWhiteSpace(carrierNameOther))
+        if (carrier == CarrierNames.PayPalOther && string.IsNullOrWhiteSpace(carrierNameOther))
             throw PlatformException.Permanent($"{Platform} carrier OTHER needs carrier_name_other");
     }
 
