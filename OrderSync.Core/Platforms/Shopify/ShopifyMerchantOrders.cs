@@ -120,9 +120,26 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
     /// </summary>
     public async Task<ShopifyFulfillment> CreateFulfillmentAsync(ShopifyStore store, ShopifyFulfillmentRequest request, CancellationToken cancellationToken)
     {
+        RequireLines(request);
+        var order = request.TrackingNumbers.IsDefaultOrEmpty ? null : await ReadAsync(store, request.OrderId, cancellationToken);
+        return await CreateOnceAsync(store, order, request, cancellationToken);
+    }
+
+    /// <summary>As <see cref="CreateFulfillmentAsync(ShopifyStore, ShopifyFulfillmentRequest, CancellationToken)"/>, recognising an existing fulfillment in <paramref name="order"/>, already read (by <see cref="ReadAsync"/>), instead of reading it again.</summary>
+    public async Task<ShopifyFulfillment> CreateFulfillmentAsync(ShopifyStore store, ShopifyMerchantOrder order, ShopifyFulfillmentRequest request, CancellationToken cancellationToken)
+    {
+        RequireLines(request);
+        return await CreateOnceAsync(store, order, request, cancellationToken);
+    }
+
+    private static void RequireLines(ShopifyFulfillmentRequest request)
+    {
         if (request.Lines.IsDefaultOrEmpty) throw PlatformException.Permanent("a fulfillment needs at least one fulfillment-order line");
-        if (!request.TrackingNumbers.IsDefaultOrEmpty
-            && FulfillmentsWith(await ReadAsync(store, request.OrderId, cancellationToken), request.TrackingNumbers)
+    }
+
+    private async Task<ShopifyFulfillment> CreateOnceAsync(ShopifyStore store, ShopifyMerchantOrder? order, ShopifyFulfillmentRequest request, CancellationToken cancellationToken)
+    {
+        if (order is not null && FulfillmentsWith(order, request.TrackingNumbers)
                 .FirstOrDefault(f => request.Lines.All(l => f.FulfillmentOrderIds.Contains(l.FulfillmentOrderId))) is { } existing)
             return existing;
 
