@@ -24,8 +24,7 @@ public sealed class MerchantDirectory(IOptions<SyncConfiguration> options)
             throw PlatformException.Permanent($"store {shop} is not configured in OrderSync");
         if (string.IsNullOrEmpty(merchant.AccessToken))
             throw PlatformException.Permanent($"store {shop} has no Admin API token: set OrderSync:Merchants:N:AccessToken in the environment");
-        var url = merchant.AdminApiBaseUrl?.ToString() ?? $"https://{merchant.Shop}/";
-        return new ShopifyStore(merchant.Shop, new Uri(url.EndsWith('/') ? url : url + "/"), merchant.AccessToken);
+        return new ShopifyStore(merchant.Shop, BaseUrl.ShopifyAdmin(merchant.AdminApiBaseUrl, merchant.Shop), merchant.AccessToken);
     }
 
     /// <summary>The merchants' own stores OrderSync can call: those with an Admin API token.</summary>

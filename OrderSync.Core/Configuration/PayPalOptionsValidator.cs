@@ -20,7 +20,7 @@ public sealed partial class PayPalOptionsValidator : IValidateOptions<PayPalOpti
         if (!Enum.IsDefined(options.Verification))
             errors.Add($"{At}:Verification must be Offline or Online.");
 
-        if (options.ApiBaseUrl is not { IsAbsoluteUri: true } api || !(api.Scheme == Uri.UriSchemeHttps || (api.Scheme == Uri.UriSchemeHttp && api.IsLoopback)))
+        if (!SettingChecks.IsHttpsOrLoopbackHttp(options.ApiBaseUrl))
             errors.Add($"{At}:ApiBaseUrl must be an https URL, e.g. https://api-m.paypal.com or https://api-m.sandbox.paypal.com.");
 
         // Tracking on captures always needs an OAuth token; Online verification needs one too.

@@ -41,13 +41,12 @@ public sealed class StripeOptions : IValidatableObject
                     $"OrderSync:Stripe:WebhookSecrets:{index} is empty: set the endpoint's signing secret (whsec_…) or remove the entry.",
                     [nameof(WebhookSecrets)]);
 
-        if (ApiBase is not { IsAbsoluteUri: true } api || !(api.Scheme == Uri.UriSchemeHttps || (api.Scheme == Uri.UriSchemeHttp && api.IsLoopback))
-            || api.PathAndQuery != "/")
+        if (!SettingChecks.IsHttpsOrLoopbackHttp(ApiBase) || ApiBase.PathAndQuery != "/")
             yield return new ValidationResult(
                 "OrderSync:Stripe:ApiBase must be an https URL with no path, e.g. https://api.stripe.com (http only on loopback).", [nameof(ApiBase)]);
 
         // Stripe.net refuses an empty key or one containing whitespace (LiveApiRequestor); say so at start-up instead.
-        if (ApiKey is not null && (ApiKey.Length == 0 || ApiKey.Any(char.IsWhiteSpace)))
+        if (ApiKey is not null && !SettingChecks.IsUsableKey(ApiKey))
             yield return new ValidationResult(
                 "OrderSync:Stripe:ApiKey must be a Stripe secret or restricted key (sk_… or rk_…) with no spaces; remove it to use webhooks only.",
                 [nameof(ApiKey)]);

@@ -110,9 +110,5 @@ public sealed class VendorOptions
     public bool PushesOrders => Kind != VendorKind.ShopifyStore && ApiBaseUrl is not null;
 
     /// <summary>The Admin API base, ending in '/' so relative API paths resolve under it.</summary>
-    public Uri AdminBaseUrl()
-    {
-        var url = AdminApiBaseUrl?.ToString() ?? $"https://{ShopDomain}/";
-        return new Uri(url.EndsWith('/') ? url : url + "/");
-    }
+    public Uri AdminBaseUrl() => BaseUrl.ShopifyAdmin(AdminApiBaseUrl, ShopDomain);
 }

@@ -45,7 +45,7 @@ public sealed class SyncConfigurationValidator : IValidateOptions<SyncConfigurat
             if (!OrderKey.IsValidShop(m.Shop)) errors.Add($"{at}:Shop must be the merchant's myshopify domain.");
             else if (!shops.Add(m.Shop)) errors.Add($"{at}:Shop '{m.Shop}' is configured twice.");
             if (m.AdminApiBaseUrl is { IsAbsoluteUri: false }) errors.Add($"{at}:AdminApiBaseUrl must be an absolute URL.");
-            if (m.AccessToken is { } token && (token.Length == 0 || token.Any(char.IsWhiteSpace)))
+            if (m.AccessToken is { } token && !SettingChecks.IsUsableKey(token))
                 errors.Add($"{at}:AccessToken must be the store's Admin API token, without spaces (set it in the environment, e.g. OrderSync__Merchants__{i}__AccessToken), or be removed.");
             if (m.DefaultVendorId is { } d && !vendorIds.Contains(d)) errors.Add($"{at}:DefaultVendorId '{d}' is not a configured vendor.");
             if (m.PushUnmappedProducts && m.DefaultVendorId is null) errors.Add($"{at}:PushUnmappedProducts needs a DefaultVendorId to push them to.");

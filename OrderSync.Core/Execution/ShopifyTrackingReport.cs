@@ -31,7 +31,7 @@ public sealed class ShopifyTrackingReport(MerchantDirectory directory, ShopifyMe
         if (outstanding.IsEmpty && existing.IsEmpty) throw PlatformException.Permanent($"order {order.Name ?? order.Id}: the shipment has no units to fulfil");
         var created = new List<ShopifyFulfillment>();
         foreach (var request in ShopifyFulfillmentPlan.Requests(order, outstanding, numbers, urls, company))
-            created.Add(await merchantOrders.CreateFulfillmentAsync(store, request, cancellationToken));
+            created.Add(await merchantOrders.CreateFulfillmentAsync(store, order, request, cancellationToken)); // the order just read, not read again per location
         return new CommandSucceeded(report.Id, Reference(existing.Concat(created)));
     }
 

@@ -26,13 +26,14 @@ internal static class PayPalServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PayPalOptions>, PayPalOptionsValidator>();
 
         services.AddHttpClient<PayPalCertificateClient>(Timeout).UsePlatformHandler(Handler);
+        services.AddOrderSyncResilienceOptions(Platform.PayPal, configuration); // once for both PayPal clients below
         services.AddHttpClient<PayPalApiClient>(Timeout).UsePlatformHandler(Handler)
-            .AddOrderSyncResilience(Platform.PayPal, configuration);
+            .AddOrderSyncResilienceHandler(Platform.PayPal);
         services.AddSingleton<PayPalCertificateStore>();
         services.AddSingleton(PayPalCertificateTrust.SystemRoots);
         services.AddSingleton<PayPalAccessTokens>();
         services.AddHttpClient<PayPalTracking>(Timeout).UsePlatformHandler(Handler)
-            .AddOrderSyncResilience(Platform.PayPal, configuration);
+            .AddOrderSyncResilienceHandler(Platform.PayPal);
         services.AddSingleton<PayPalOfflineVerifier>();
         services.AddSingleton<PayPalOnlineVerifier>();
         services.AddSingleton<IPayPalSignatureVerifier>(sp => sp.GetRequiredService<IOptions<PayPalOptions>>().Value.Verification == PayPalVerification.Online

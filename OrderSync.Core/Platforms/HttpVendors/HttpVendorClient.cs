@@ -134,17 +134,7 @@ public sealed class HttpVendorClient(HttpClient http, TimeProvider time)
         }
     }
 
-    private static T Read<T>(HttpVendorEndpoint vendor, string what, Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or JsonException or WebhookFormatException)
-        {
-            throw PlatformException.Transient($"{Platform} {vendor} answered {what} in an unexpected shape: {e.Message}", inner: e);
-        }
-    }
+    private static T Read<T>(HttpVendorEndpoint vendor, string what, Func<T> read) => PlatformAnswer.Read($"{Platform} {vendor}", what, read);
 
     /// <summary>The order as docs/http-vendor-api.md ("OrderSync → vendor", "The order") documents it.</summary>
     public static JsonObject OrderBody(VendorOrderDraft draft)

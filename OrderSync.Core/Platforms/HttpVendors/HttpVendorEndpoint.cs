@@ -10,7 +10,7 @@ public sealed record HttpVendorEndpoint(string VendorId, Uri ApiBaseUrl, string 
         var url = vendor.ApiBaseUrl?.ToString() ?? throw new InvalidOperationException($"vendor {vendor.Id} has no ApiBaseUrl");
         var secret = vendor.OutboundSecret ?? vendor.WebhookSecrets.FirstOrDefault()
             ?? throw new InvalidOperationException($"vendor {vendor.Id} has no secret to sign with");
-        return new HttpVendorEndpoint(vendor.Id, new Uri(url.EndsWith('/') ? url : url + "/"), secret);
+        return new HttpVendorEndpoint(vendor.Id, BaseUrl.WithTrailingSlash(url), secret);
     }
 
     public override string ToString() => VendorId; // never the secret

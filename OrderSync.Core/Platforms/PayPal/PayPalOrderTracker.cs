@@ -13,8 +13,4 @@ public sealed record PayPalOrderTracker(
     string Carrier,
     string? CarrierNameOther = null,
     bool NotifyPayer = false,
-    IReadOnlyList<PayPalTrackerItem>? Items = null)
-{
-    public const int MaxTrackingNumberLength = 64;
-    public const string OtherCarrier = "OTHER";
-}
+    IReadOnlyList<PayPalTrackerItem>? Items = null);

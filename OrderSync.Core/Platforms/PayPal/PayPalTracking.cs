@@ -28,6 +28,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
+using OrderSync.Core.Platforms.Carriers;
+using OrderSync.Core.Webhooks;
 
 namespace OrderSync.Core.Platforms.PayPal;
 
@@ -97,7 +99,7 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
         foreach (var t in trackers)
         {
             using var held = await SendAsync(HttpMethod.Get, $"v1/shipping/trackers/{Escape(t.TransactionId + "-" + t.TrackingNumber)}", null, null, "show tracker", cancellationToken, notFoundIsNull: true);
-            if (held is not null && Text(held.RootElement, "status") is { } status && status != PayPalTracker.Cancelled)
+            if (held is not null && held.RootElement.Text("status") is { } status && status != PayPalTracker.Cancelled)
                 already.Add(new PayPalBatchAdded(t.TransactionId, t.TrackingNumber, AlreadyPresent: true));
             else pending.Add(t);
         }
@@ -123,12 +125,12 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
                              ?? throw PlatformException.Transient($"{Platform} answered trackers-batch without a body");
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw PlatformException.Transient($"{Platform} answered trackers-batch with a body that is not an object");
-        var added = Array(root, "tracker_identifiers")
-            .Where(i => Text(i, "transaction_id") is not null)
-            .Select(i => new PayPalBatchAdded(Text(i, "transaction_id")!, Text(i, "tracking_number") ?? ""))
+        var added = root.Array("tracker_identifiers")
+            .Where(i => i.Text("transaction_id") is not null)
+            .Select(i => new PayPalBatchAdded(i.Text("transaction_id")!, i.Text("tracking_number") ?? ""))
             .ToList();
-        var errors = Array(root, "errors")
-            .Select(e => new PayPalBatchError(Text(e, "name") ?? "UNKNOWN", Text(e, "message"), [.. Array(e, "details").Select(d => Text(d, "issue")).OfType<string>()]))
+        var errors = root.Array("errors").Where(e => e.ValueKind == JsonValueKind.Object)
+            .Select(e => new PayPalBatchError(e.Text("name") ?? "UNKNOWN", e.Text("message"), [.. e.Array("details").Select(d => d.Text("issue")).OfType<string>()]))
             .ToList();
         return new PayPalBatchResult([.. already, .. added], errors);
     }
@@ -151,11 +153,11 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
     {
         var path = $"v1/shipping/trackers/{Escape(tracker.TransactionId + "-" + tracker.TrackingNumber)}";
         using var held = await SendAsync(HttpMethod.Get, path, null, null, "show tracker", cancellationToken, notFoundIsNull: true);
-        if (held is null || Text(held.RootElement, "status") is not { } heldStatus || heldStatus == PayPalTracker.Cancelled) return false;
+        if (held is null || held.RootElement.Text("status") is not { } heldStatus || heldStatus == PayPalTracker.Cancelled) return false;
         var keepCarrier = tracker.Carrier.Length == 0;
-        var carrier = keepCarrier ? Text(held.RootElement, "carrier") ?? PayPalOrderTracker.OtherCarrier : tracker.Carrier;
-        var other = keepCarrier ? Text(held.RootElement, "carrier_name_other") : tracker.CarrierNameOther;
-        if (heldStatus == status && carrier == Text(held.RootElement, "carrier") && other == Text(held.RootElement, "carrier_name_other")) return false;
+        var carrier = keepCarrier ? held.RootElement.Text("carrier") ?? CarrierNames.PayPalOther : tracker.Carrier;
+        var other = keepCarrier ? held.RootElement.Text("carrier_name_other") : tracker.CarrierNameOther;
+        if (heldStatus == status && carrier == held.RootElement.Text("carrier") && other == held.RootElement.Text("carrier_name_other")) return false;
 
         var body = new JsonObject
         {
@@ -177,10 +179,10 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
     {
         if (string.IsNullOrWhiteSpace(id)) throw PlatformException.Permanent($"{Platform} tracking needs {idName}");
         if (string.IsNullOrWhiteSpace(trackingNumber)) throw PlatformException.Permanent($"{Platform} tracking needs tracking_number");
-        if (trackingNumber.Length > PayPalOrderTracker.MaxTrackingNumberLength)
-            throw PlatformException.Permanent($"{Platform} tracking_number is {trackingNumber.Length} characters; PayPal takes at most {PayPalOrderTracker.MaxTrackingNumberLength}");
+        if (trackingNumber.Length > TrackingNumberValidation.PayPalMaxLength)
+            throw PlatformException.Permanent($"{Platform} tracking_number is {trackingNumber.Length} characters; PayPal takes at most {TrackingNumberValidation.PayPalMaxLength}");
         if (string.IsNullOrWhiteSpace(carrier)) throw PlatformException.Permanent($"{Platform} tracking needs carrier (PayPal's carrier code, or OTHER with carrier_name_other)");
-        if (carrier == PayPalOrderTracker.OtherCarrier && string.IsNullOrWhiteSpace(carrierNameOther))
+        if (carrier == CarrierNames.PayPalOther && string.IsNullOrWhiteSpace(carrierNameOther))
             throw PlatformException.Permanent($"{Platform} carrier OTHER needs carrier_name_other");
     }
 
@@ -214,19 +216,11 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
         [
             .. units.EnumerateArray()
                 .Where(u => u.ValueKind == JsonValueKind.Object && u.TryGetProperty("shipping", out var s) && s.ValueKind == JsonValueKind.Object)
-                .SelectMany(u => Array(u.GetProperty("shipping"), "trackers"))
-                .Where(t => Text(t, "id") is not null)
-                .Select(t => new PayPalTracker(Text(t, "id")!, Text(t, "status"))),
+                .SelectMany(u => u.GetProperty("shipping").Array("trackers"))
+                .Where(t => t.Text("id") is not null)
+                .Select(t => new PayPalTracker(t.Text("id")!, t.Text("status"))),
         ];
     }
-
-    private static IEnumerable<JsonElement> Array(JsonElement parent, string name) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
-            ? array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).ToList()
-            : [];
-
-    private static string? Text(JsonElement parent, string name) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string Escape(string id) => Uri.EscapeDataString(id);
 
@@ -284,18 +278,18 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
         {
             using var error = JsonDocument.Parse(bytes);
             var root = error.RootElement;
-            if (Text(root, "name") is { } name) reason.Append(' ').Append(name);
+            if (root.Text("name") is { } name) reason.Append(' ').Append(name);
             reason.Append(')');
-            var issues = Array(root, "details").Select(d => (Issue: Text(d, "issue"), Description: Text(d, "description"))).Where(d => d.Issue is not null).ToList();
+            var issues = root.Array("details").Select(d => (Issue: d.Text("issue"), Description: d.Text("description"))).Where(d => d.Issue is not null).ToList();
             foreach (var (issue, description) in issues)
             {
                 reason.Append(": ").Append(issue);
                 if (description is not null) reason.Append(" — ").Append(description);
             }
-            if (issues.Count == 0 && Text(root, "message") is { } message) reason.Append(": ").Append(message);
+            if (issues.Count == 0 && root.Text("message") is { } message) reason.Append(": ").Append(message);
             if (issues.Any(i => i.Issue == "CAPTURE_ID_NOT_FOUND"))
                 reason.Append(" (capture_id must be the id of the order's capture, not of its authorization)");
-            if (Text(root, "debug_id") is { } debugId) reason.Append(" [debug_id ").Append(debugId).Append(']');
+            if (root.Text("debug_id") is { } debugId) reason.Append(" [debug_id ").Append(debugId).Append(']');
         }
         catch (JsonException)
         {

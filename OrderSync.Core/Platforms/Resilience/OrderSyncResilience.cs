@@ -48,8 +48,17 @@ public static class OrderSyncResilience
     /// <param name="configuration">Where the settings are; when null, the <see cref="IConfiguration"/> registered in the container.</param>
     public static IHttpClientBuilder AddOrderSyncResilience(this IHttpClientBuilder builder, Platform platform, IConfiguration? configuration = null)
     {
-        var name = platform.ToString();
-        var options = builder.Services.AddOptions<PlatformResilienceOptions>(name);
+        builder.Services.AddOrderSyncResilienceOptions(platform, configuration);
+        return builder.AddOrderSyncResilienceHandler(platform);
+    }
+
+    /// <summary>
+    /// The platform's resilience options alone, bound and validated once; then <see cref="AddOrderSyncResilienceHandler"/> on
+    /// each of the platform's clients (as <see cref="AddOrderSyncResilience"/> does for a platform with one client).
+    /// </summary>
+    public static IServiceCollection AddOrderSyncResilienceOptions(this IServiceCollection services, Platform platform, IConfiguration? configuration = null)
+    {
+        var options = services.AddOptions<PlatformResilienceOptions>(platform.ToString());
         options = configuration is null
             ? options.BindConfiguration(PlatformResilienceOptions.Section(platform))
             : options.Bind(configuration.GetSection(PlatformResilienceOptions.Section(platform)));
@@ -58,7 +67,13 @@ public static class OrderSyncResilience
             .Validate(o => o.BaseDelay <= o.MaxRetryDelay,
                 $"{PlatformResilienceOptions.Section(platform)}:BaseDelay must not be longer than MaxRetryDelay.")
             .ValidateOnStart();
+        return services;
+    }
 
+    /// <summary>The platform's resilience pipeline on a client, with the options <see cref="AddOrderSyncResilienceOptions"/> registered.</summary>
+    public static IHttpClientBuilder AddOrderSyncResilienceHandler(this IHttpClientBuilder builder, Platform platform)
+    {
+        var name = platform.ToString();
         var pipeline = builder.AddResilienceHandler(PipelineName(platform), (pipe, context) =>
         {
             var settings = context.ServiceProvider.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>().Get(name);

@@ -9,8 +9,7 @@ public sealed record ShipHeroAccount(string VendorId, Uri ApiBaseUrl, string? Us
 
     public static ShipHeroAccount From(VendorOptions vendor)
     {
-        var url = (vendor.ApiBaseUrl ?? DefaultApiBaseUrl).ToString();
-        return new ShipHeroAccount(vendor.Id, new Uri(url.EndsWith('/') ? url : url + "/"), vendor.Username, vendor.Password, vendor.RefreshToken);
+        return new ShipHeroAccount(vendor.Id, BaseUrl.WithTrailingSlash((vendor.ApiBaseUrl ?? DefaultApiBaseUrl).ToString()), vendor.Username, vendor.Password, vendor.RefreshToken);
     }
 
     public override string ToString() => VendorId; // never the credentials

@@ -37,7 +37,7 @@ public sealed partial class ShipHeroGraphQlClient(HttpClient http, ShipHeroToken
                 Content = JsonContent.Create(new JsonObject { ["query"] = query, ["variables"] = variables.DeepClone() }),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await SendAsync(request, account, cancellationToken);
+            using var response = await PlatformHttp.SendAsync(http, request, $"{Platform} vendor {account}", cancellationToken);
             if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
             {
                 tokens.Invalidate(account, token); // expired or revoked early: renew once and try again
@@ -73,11 +73,6 @@ public sealed partial class ShipHeroGraphQlClient(HttpClient http, ShipHeroToken
         if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
             throw PlatformException.Transient($"{Platform} vendor {account} answered without data");
         return data;
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ShipHeroAccount account, CancellationToken cancellationToken)
-    {
-        return await PlatformHttp.SendAsync(http, request, $"{Platform} vendor {account}", cancellationToken);
     }
 
     /// <summary>When one of the errors says the account is out of credits: how long to wait.</summary>

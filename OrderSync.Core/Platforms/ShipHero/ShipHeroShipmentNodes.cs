@@ -9,6 +9,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using OrderSync.Core.Orders;
+using OrderSync.Core.Webhooks;
 
 namespace OrderSync.Core.Platforms.ShipHero;
 
@@ -34,25 +35,20 @@ internal static class ShipHeroShipmentNodes
         var lines = node.TryGetProperty("line_items", out var li) && li.ValueKind == JsonValueKind.Object
             && li.TryGetProperty("edges", out var edges) && edges.ValueKind == JsonValueKind.Array
             ? edges.EnumerateArray().Select(e => e.GetProperty("node")).Select(n => new ShippedLine(
-                Text(n, "line_item_id"),
-                n.TryGetProperty("line_item", out var item) && item.ValueKind == JsonValueKind.Object ? Text(item, "sku") : null,
+                n.Id("line_item_id"),
+                n.TryGetProperty("line_item", out var item) && item.ValueKind == JsonValueKind.Object ? item.Id("sku") : null,
                 n.GetProperty("quantity").GetInt32())).ToImmutableArray()
             : [];
         return new Shipment(
-            Text(node, "legacy_id") ?? Text(node, "id") ?? throw new InvalidOperationException("shipment id is null"),
-            [.. labels.Select(x => Text(x, "tracking_number")).OfType<string>().Where(t => t.Length > 0).Distinct()],
-            labels.Select(x => Text(x, "carrier")).OfType<string>().FirstOrDefault(c => c.Length > 0),
-            [.. labels.Select(x => Text(x, "tracking_url")).OfType<string>().Where(u => u.Length > 0).Distinct()],
+            node.Id("legacy_id") ?? node.Id("id") ?? throw new InvalidOperationException("shipment id is null"),
+            [.. labels.Select(x => x.Id("tracking_number")).OfType<string>().Where(t => t.Length > 0).Distinct()],
+            labels.Select(x => x.Id("carrier")).OfType<string>().FirstOrDefault(c => c.Length > 0),
+            [.. labels.Select(x => x.Id("tracking_url")).OfType<string>().Where(u => u.Length > 0).Distinct()],
             lines,
             CreatedDate(node) ?? DateTimeOffset.UnixEpoch);
     }
 
     public static DateTimeOffset? CreatedDate(JsonElement node) =>
-        Text(node, "created_date") is { } created && DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture,
+        node.Id("created_date") is { } created && DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null;
-
-    public static string? Text(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.String or JsonValueKind.Number
-            ? v.ToString()
-            : null;
 }

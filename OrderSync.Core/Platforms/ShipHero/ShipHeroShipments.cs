@@ -16,6 +16,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderSync.Core.Orders;
+using OrderSync.Core.Webhooks;
 
 namespace OrderSync.Core.Platforms.ShipHero;
 
@@ -51,7 +52,7 @@ public sealed class ShipHeroShipments(ShipHeroGraphQlClient client)
             ["after"] = after,
         };
         var data = await client.ExecuteAsync(account, CreatedSince, variables, cancellationToken);
-        try
+        return PlatformAnswer.Read($"ShipHero vendor {account}", "shipments", () =>
         {
             var connection = data.GetProperty("shipments").GetProperty("data");
             var found = new List<ShipHeroShipment>();
@@ -62,16 +63,10 @@ public sealed class ShipHeroShipments(ShipHeroGraphQlClient client)
                 if (ShipHeroShipmentNodes.CreatedDate(node) is { } created && created > mark) mark = created;
                 var order = node.TryGetProperty("order", out var o) && o.ValueKind == JsonValueKind.Object ? o : default;
                 found.Add(new ShipHeroShipment(ShipHeroShipmentNodes.Shipment(node),
-                    ShipHeroShipmentNodes.Text(node, "order_id") ?? ShipHeroShipmentNodes.Text(order, "id"),
-                    ShipHeroShipmentNodes.Text(order, "legacy_id"), ShipHeroShipmentNodes.Text(order, "partner_order_id")));
+                    node.Id("order_id") ?? order.Id("id"),
+                    order.Id("legacy_id"), order.Id("partner_order_id")));
             }
-            var pageInfo = connection.GetProperty("pageInfo");
-            var next = pageInfo.GetProperty("hasNextPage").GetBoolean() ? pageInfo.GetProperty("endCursor").GetString() : null;
-            return new ShipHeroShipmentPage(found, next, mark);
-        }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or JsonException)
-        {
-            throw PlatformException.Transient($"ShipHero vendor {account} answered shipments in an unexpected shape: {e.Message}", inner: e);
-        }
+            return new ShipHeroShipmentPage(found, PlatformAnswer.NextPage(connection).Cursor, mark);
+        });
     }
 }

@@ -80,20 +80,8 @@ public sealed class ShipHeroTokens(HttpClient http, TimeProvider time)
 
     private async Task RequestAsync(ShipHeroAccount account, Entry entry, string path, JsonObject body, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.PostAsync(new Uri(account.ApiBaseUrl, path), JsonContent.Create(body), cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw PlatformException.Transient($"{Platform} vendor {account}: {path} could not be reached: {e.Message}", inner: e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw PlatformException.Transient($"{Platform} vendor {account}: {path} did not answer in time", inner: e);
-        }
-
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(account.ApiBaseUrl, path)) { Content = JsonContent.Create(body) };
+        var response = await PlatformHttp.SendAsync(http, request, $"{Platform} vendor {account}: {path}", cancellationToken);
         using (response)
         {
             if (!response.IsSuccessStatusCode) throw HttpFailure.Classify($"{Platform} {path}", response, time.GetUtcNow());

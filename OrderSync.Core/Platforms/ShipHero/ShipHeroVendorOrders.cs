@@ -18,6 +18,7 @@ using System.Text.Json.Nodes;
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Platforms.Shopify;
+using OrderSync.Core.Webhooks;
 
 namespace OrderSync.Core.Platforms.ShipHero;
 
@@ -125,22 +126,10 @@ public sealed class ShipHeroVendorOrders(ShipHeroGraphQlClient client)
             .EnumerateArray().Select(e => ShipHeroShipmentNodes.Shipment(e.GetProperty("node"))).ToImmutableArray());
     }
 
-    private static string? Text(JsonElement e, string name) => ShipHeroShipmentNodes.Text(e, name);
-
     private static VendorOrderRef Reference(JsonElement order) =>
-        new(order.GetProperty("id").GetString() ?? throw new InvalidOperationException("order id is null"), Text(order, "order_number"));
+        new(order.GetProperty("id").GetString() ?? throw new InvalidOperationException("order id is null"), order.Id("order_number"));
 
-    private static T Read<T>(ShipHeroAccount account, string field, Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or JsonException)
-        {
-            throw PlatformException.Transient($"ShipHero vendor {account} answered {field} in an unexpected shape: {e.Message}", inner: e);
-        }
-    }
+    private static T Read<T>(ShipHeroAccount account, string field, Func<T> read) => PlatformAnswer.Read($"ShipHero vendor {account}", field, read);
 
     private static JsonObject OrderInput(VendorOrderDraft draft)
     {

@@ -71,7 +71,7 @@ public sealed class ShopifyMerchantOrderSnapshots(ShopifyGraphQlClient client)
                 o.GetProperty("updatedAt").GetDateTimeOffset(),
                 ShopifyOrderSnapshot.Time(o, "cancelledAt"),
                 ShopifyOrderSnapshot.Time(o, "closedAt")));
-            return new MerchantOrderPage([.. listed], ShopifyAnswer.NextPage(orders).Cursor);
+            return new MerchantOrderPage([.. listed], PlatformAnswer.NextPage(orders).Cursor);
         });
     }
 
@@ -92,7 +92,7 @@ public sealed class ShopifyMerchantOrderSnapshots(ShopifyGraphQlClient client)
                 if (node.ValueKind == JsonValueKind.Null) throw PlatformException.Permanent($"Shopify store {store} has no order {orderId}");
                 var lineItems = node.GetProperty("lineItems");
                 lines.AddRange(ShopifyOrderSnapshot.Lines(lineItems));
-                return (node, ShopifyAnswer.NextPage(lineItems).Cursor);
+                return (node, PlatformAnswer.NextPage(lineItems).Cursor);
             });
             if (next is null) return ShopifyAnswer.Read(store, "order", () => ShopifyOrderSnapshot.Read(store.Domain, order, lines));
             after = next;

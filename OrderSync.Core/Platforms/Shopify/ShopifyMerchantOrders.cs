@@ -22,6 +22,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using OrderSync.Core.Webhooks;
 
 namespace OrderSync.Core.Platforms.Shopify;
 
@@ -119,9 +120,26 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
     /// </summary>
     public async Task<ShopifyFulfillment> CreateFulfillmentAsync(ShopifyStore store, ShopifyFulfillmentRequest request, CancellationToken cancellationToken)
     {
+        RequireLines(request);
+        var order = request.TrackingNumbers.IsDefaultOrEmpty ? null : await ReadAsync(store, request.OrderId, cancellationToken);
+        return await CreateOnceAsync(store, order, request, cancellationToken);
+    }
+
+    /// <summary>As <see cref="CreateFulfillmentAsync(ShopifyStore, ShopifyFulfillmentRequest, CancellationToken)"/>, recognising an existing fulfillment in <paramref name="order"/>, already read (by <see cref="ReadAsync"/>), instead of reading it again.</summary>
+    public async Task<ShopifyFulfillment> CreateFulfillmentAsync(ShopifyStore store, ShopifyMerchantOrder order, ShopifyFulfillmentRequest request, CancellationToken cancellationToken)
+    {
+        RequireLines(request);
+        return await CreateOnceAsync(store, order, request, cancellationToken);
+    }
+
+    private static void RequireLines(ShopifyFulfillmentRequest request)
+    {
         if (request.Lines.IsDefaultOrEmpty) throw PlatformException.Permanent("a fulfillment needs at least one fulfillment-order line");
-        if (!request.TrackingNumbers.IsDefaultOrEmpty
-            && FulfillmentsWith(await ReadAsync(store, request.OrderId, cancellationToken), request.TrackingNumbers)
+    }
+
+    private async Task<ShopifyFulfillment> CreateOnceAsync(ShopifyStore store, ShopifyMerchantOrder? order, ShopifyFulfillmentRequest request, CancellationToken cancellationToken)
+    {
+        if (order is not null && FulfillmentsWith(order, request.TrackingNumbers)
                 .FirstOrDefault(f => request.Lines.All(l => f.FulfillmentOrderIds.Contains(l.FulfillmentOrderId))) is { } existing)
             return existing;
 
@@ -184,8 +202,8 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
     {
         var connection = order.GetProperty("lineItems");
         lines.AddRange(connection.GetProperty("nodes").EnumerateArray().Select(n => new ShopifyLineItem(
-            n.GetProperty("id").GetString()!, OptionalString(n, "sku"), OptionalString(n, "title"), n.GetProperty("quantity").GetInt32())));
-        return ShopifyAnswer.NextPage(connection);
+            n.GetProperty("id").GetString()!, n.Text("sku"), n.Text("title"), n.GetProperty("quantity").GetInt32())));
+        return PlatformAnswer.NextPage(connection);
     }
 
     private static (string? Cursor, bool More) AddFulfillmentOrders(ShopifyStore store, JsonElement order, List<ShopifyFulfillmentOrder> into)
@@ -195,19 +213,19 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
         {
             var id = fo.GetProperty("id").GetString()!;
             var lineConnection = fo.GetProperty("lineItems");
-            if (ShopifyAnswer.NextPage(lineConnection).More)
+            if (PlatformAnswer.NextPage(lineConnection).More)
                 throw PlatformException.Permanent($"Shopify store {store}: fulfillment order {id} has more than {ListLimit} lines, which OrderSync does not page through");
-            into.Add(new ShopifyFulfillmentOrder(id, OptionalString(fo, "status"), [.. lineConnection.GetProperty("nodes").EnumerateArray().Select(l =>
+            into.Add(new ShopifyFulfillmentOrder(id, fo.Text("status"), [.. lineConnection.GetProperty("nodes").EnumerateArray().Select(l =>
                 new ShopifyFulfillmentOrderLine(l.GetProperty("id").GetString()!, l.GetProperty("lineItem").GetProperty("id").GetString()!,
                     l.GetProperty("remainingQuantity").GetInt32(), l.GetProperty("totalQuantity").GetInt32()))],
-                Child(fo, "assignedLocation") is { } assigned && Child(assigned, "location") is { } location ? OptionalString(location, "id") : null));
+                fo.Child("assignedLocation") is { } assigned && assigned.Child("location") is { } location ? location.Text("id") : null));
         }
-        return ShopifyAnswer.NextPage(connection);
+        return PlatformAnswer.NextPage(connection);
     }
 
     private static ShopifyTransaction Transaction(JsonElement t) => new(
-        t.GetProperty("id").GetString()!, OptionalString(t, "gateway"), t.GetProperty("kind").GetString()!, t.GetProperty("status").GetString()!,
-        OptionalString(t, "authorizationCode"),
+        t.GetProperty("id").GetString()!, t.Text("gateway"), t.GetProperty("kind").GetString()!, t.GetProperty("status").GetString()!,
+        t.Text("authorizationCode"),
         t.TryGetProperty("receiptJson", out var receipt) && receipt.ValueKind != JsonValueKind.Null
             ? (receipt.ValueKind == JsonValueKind.String ? receipt.GetString() : receipt.GetRawText())
             : null);
@@ -226,20 +244,16 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
 
     private static IEnumerable<JsonElement> Nodes(ShopifyStore store, string fulfillmentId, JsonElement parent, string connection)
     {
-        if (Child(parent, connection) is not { } nodes) return [];
+        if (parent.Child(connection) is not { } nodes) return [];
         if (nodes.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean())
             throw PlatformException.Permanent($"Shopify store {store}: fulfillment {fulfillmentId} has more than {ListLimit} {connection}, which OrderSync does not page through");
         return nodes.GetProperty("nodes").EnumerateArray();
     }
 
-    private static JsonElement? Child(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object ? p : null;
-
     private static ShopifyFulfillment Payload(ShopifyStore store, JsonElement data, string field) => ShopifyAnswer.Read(store, field, () =>
     {
         var payload = data.GetProperty(field);
-        if (payload.TryGetProperty("userErrors", out var userErrors) && userErrors.GetArrayLength() > 0)
-            throw PlatformException.Permanent($"merchant store {store} refused {field}: {Describe(userErrors)}");
+        ShopifyUserErrors.ThrowIfAny(payload, store, field, who: "merchant", strict: true);
         var fulfillment = payload.GetProperty("fulfillment");
         if (fulfillment.ValueKind != JsonValueKind.Object) throw new InvalidOperationException("fulfillment is null");
         return Fulfillment(store, fulfillment);
@@ -254,10 +268,7 @@ public sealed class ShopifyMerchantOrders(ShopifyGraphQlClient client, IOptions<
         return tracking;
     }
 
+    /// <summary>Unlike <see cref="JsonFields.Text"/>, throws on an element that is not an object (an unexpected shape); kept for that.</summary>
     private static string? OptionalString(JsonElement e, string name) =>
         e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-
-    private static string Describe(JsonElement userErrors) => string.Join("; ", userErrors.EnumerateArray().Select(e =>
-        (e.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.Array ? string.Join('.', f.EnumerateArray()) + ": " : "")
-        + e.GetProperty("message").GetString()));
 }

@@ -10,6 +10,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OrderSync.Core.Orders;
+using OrderSync.Core.Webhooks;
 
 namespace OrderSync.Core.Platforms.Shopify;
 
@@ -20,14 +21,14 @@ internal static class ShopifyOrderSnapshot
     public static Order Read(string shop, JsonElement order, IEnumerable<OrderLine> lines)
     {
         var key = OrderKey.Create(shop, ShopifyIds.Numeric(Text(order, "id") ?? throw new InvalidOperationException("the order has no id")));
-        var customer = Child(order, "customer");
+        var customer = order.Child("customer");
         return new Order(
             key,
             Text(order, "name") ?? $"#{key.OrderId}",
             Text(order, "currencyCode") ?? throw new InvalidOperationException("the order has no currencyCode"),
             new Customer(customer is { } c ? Text(c, "firstName") : null, customer is { } l ? Text(l, "lastName") : null,
                 Text(order, "email"), Text(order, "phone")),
-            Child(order, "shippingAddress") is { } a
+            order.Child("shippingAddress") is { } a
                 ? new Address(Text(a, "firstName"), Text(a, "lastName"), Text(a, "company"), Text(a, "address1"), Text(a, "address2"),
                     Text(a, "city"), Text(a, "provinceCode"), Text(a, "countryCodeV2"), Text(a, "zip"), Text(a, "phone"))
                 : null,
@@ -37,7 +38,7 @@ internal static class ShopifyOrderSnapshot
             order.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array
                 ? [.. tags.EnumerateArray().Select(t => t.GetString()).OfType<string>()]
                 : [],
-            Child(order, "shippingLine") is { } shipping ? Text(shipping, "title") : null,
+            order.Child("shippingLine") is { } shipping ? Text(shipping, "title") : null,
             Time(order, "cancelledAt"),
             Time(order, "updatedAt") ?? throw new InvalidOperationException("the order has no updatedAt"));
     }
@@ -46,7 +47,7 @@ internal static class ShopifyOrderSnapshot
     public static IEnumerable<OrderLine> Lines(JsonElement lineItems) => lineItems.GetProperty("nodes").EnumerateArray().Select(n => new OrderLine(
         ShopifyIds.Numeric(Text(n, "id") ?? throw new InvalidOperationException("a line item has no id")),
         Text(n, "sku"),
-        Child(n, "variant") is { } variant && Text(variant, "id") is { } variantId ? ShopifyIds.Numeric(variantId) : null,
+        n.Child("variant") is { } variant && Text(variant, "id") is { } variantId ? ShopifyIds.Numeric(variantId) : null,
         Text(n, "title") ?? "(untitled)",
         n.TryGetProperty("currentQuantity", out var current) && current.ValueKind == JsonValueKind.Number
             ? current.GetInt32()
@@ -75,9 +76,7 @@ internal static class ShopifyOrderSnapshot
     internal static DateTimeOffset? Time(JsonElement e, string name) =>
         e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetDateTimeOffset() : null;
 
+    /// <summary>Unlike <see cref="JsonFields.Text"/>, throws on an element that is not an object (an unexpected shape); kept for that.</summary>
     private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-
-    private static JsonElement? Child(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object ? p : null;
 }

@@ -12,6 +12,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderSync.Core.Orders;
+using OrderSync.Core.Webhooks;
 
 namespace OrderSync.Core.Platforms.Shopify;
 
@@ -92,9 +93,7 @@ public sealed class ShopifyVendorFulfillments(ShopifyGraphQlClient client)
                 if (updated > mark) mark = updated;
                 found.AddRange(Fulfillments(order));
             }
-            var pageInfo = orders.GetProperty("pageInfo");
-            var next = pageInfo.GetProperty("hasNextPage").GetBoolean() ? pageInfo.GetProperty("endCursor").GetString() : null;
-            return new VendorFulfillmentPage([.. found.DistinctBy(f => f.Shipment.ShipmentId)], next, mark);
+            return new VendorFulfillmentPage([.. found.DistinctBy(f => f.Shipment.ShipmentId)], PlatformAnswer.NextPage(orders).Cursor, mark);
         });
     }
 
@@ -118,6 +117,7 @@ public sealed class ShopifyVendorFulfillments(ShopifyGraphQlClient client)
         })];
     }
 
+    /// <summary>Unlike <see cref="JsonFields.Text"/>, throws on an element that is not an object (an unexpected shape); kept for that.</summary>
     private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
 }

@@ -16,6 +16,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OrderSync.Core.Webhooks;
 
 namespace OrderSync.Core.Platforms.Shopify;
 
@@ -99,8 +100,8 @@ public sealed class ShopifyVendorOrderEdits(ShopifyGraphQlClient client)
             ShopifyUserErrors.ThrowIfAny(payload, store, $"an edit of order {vendorOrderId}");
             var calculated = payload.GetProperty("calculatedOrder");
             var read = calculated.GetProperty("lineItems").GetProperty("nodes").EnumerateArray().Select(n => new VendorOrderLine(
-                n.GetProperty("id").GetString()!, n.GetProperty("quantity").GetInt32(), Text(n, "sku"), Text(n, "title"),
-                n.TryGetProperty("variant", out var v) && v.ValueKind == JsonValueKind.Object ? Text(v, "id") : null)).ToList();
+                n.GetProperty("id").GetString()!, n.GetProperty("quantity").GetInt32(), n.Text("sku"), n.Text("title"),
+                n.TryGetProperty("variant", out var v) && v.ValueKind == JsonValueKind.Object ? v.Text("id") : null)).ToList();
             return (calculated.GetProperty("id").GetString()!, read);
         });
 
@@ -181,7 +182,4 @@ public sealed class ShopifyVendorOrderEdits(ShopifyGraphQlClient client)
     private static bool SameLine(VendorOrderLine line, VendorLineAddition addition) =>
         addition.VariantId is { } v ? line.VariantId == v
         : (addition.Sku is { } sku && line.Sku == sku) || (addition.Title is { } title && line.Title == title && line.VariantId is null);
-
-    private static string? Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
 }

@@ -47,8 +47,7 @@ public sealed class ShopifyVendorOrders(ShopifyGraphQlClient client)
         return ShopifyAnswer.Read(store, "orderCreate", () =>
         {
             var payload = data.GetProperty("orderCreate");
-            if (payload.TryGetProperty("userErrors", out var userErrors) && userErrors.GetArrayLength() > 0)
-                throw PlatformException.Permanent($"vendor store {store} refused the order: {Describe(userErrors)}");
+            ShopifyUserErrors.ThrowIfAny(payload, store, "the order", strict: true);
             return Reference(payload.GetProperty("order"));
         });
     }
@@ -112,8 +111,4 @@ public sealed class ShopifyVendorOrders(ShopifyGraphQlClient client)
     };
 
     private static JsonObject Attribute(string key, string value) => new() { ["key"] = key, ["value"] = value };
-
-    private static string Describe(JsonElement userErrors) => string.Join("; ", userErrors.EnumerateArray().Select(e =>
-        (e.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.Array ? string.Join('.', f.EnumerateArray()) + ": " : "")
-        + e.GetProperty("message").GetString()));
 }
