@@ -6,6 +6,7 @@ using OrderSync.Core.Configuration;
 using OrderSync.Core.Execution;
 using OrderSync.Core.Messaging;
 using OrderSync.Core.Orchestration;
+using OrderSync.Core.Orchestration.Durable;
 using OrderSync.Core.Platforms;
 using OrderSync.Core.Platforms.HttpVendors;
 using OrderSync.Core.Platforms.ShipHero;
@@ -43,6 +44,7 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton(sp => StorageClients.Tables(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderCheckpoints>();
+        services.AddSingleton<OrderActivities>();
         services.AddSingleton<WebhookDeduplicator>();
         services.AddSingleton<CorrelationStore>();
         services.AddSingleton<UnmatchedSignals>();

@@ -41,8 +41,8 @@ public sealed partial class ShellParityTests
         var functions = FunctionSources();
 
         Assert.IsTrue(functions.Any(f => SessionTrigger().IsMatch(f)), "a [ServiceBusTrigger(..., IsSessionsEnabled = true)] function");
-        Assert.IsTrue(functions.Any(f => f.Contains("[OrchestrationTrigger]") && f.Contains("OrderOrchestration.RunAsync")), "an orchestrator over Core's OrderOrchestration");
-        Assert.IsTrue(functions.Any(f => f.Contains("[ActivityTrigger]") && f.Contains("executor.ExecuteAsync")), "an activity that runs commands through Core's CommandExecutor");
+        Assert.IsTrue(functions.Any(f => f.Contains("[OrchestrationTrigger]") && f.Contains("OrderOrchestrator.RunAsync")), "an orchestrator over Core's OrderOrchestrator");
+        Assert.IsTrue(functions.Any(f => f.Contains("[ActivityTrigger]") && f.Contains("activities.ExecuteCommandAsync")), "an activity that runs commands through Core's OrderActivities");
     }
 
     private static HashSet<string> LocalRoutes() =>

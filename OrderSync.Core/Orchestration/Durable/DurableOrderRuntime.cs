@@ -1,20 +1,20 @@
 using Microsoft.DurableTask;
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Messaging;
-using OrderSync.Core.Orchestration;
+
 using OrderSync.Core.Orders;
 using OrderSync.Core.Policy;
 using OrderSync.Core.Serialization;
 using OrderSync.Core.Storage;
 
-namespace OrderSync.Functions.Orchestration;
+namespace OrderSync.Core.Orchestration.Durable;
 
 /// <summary>
 /// <see cref="IOrderRuntime"/> on Durable Functions: activities with a durable retry policy, the decider's wake-up as a
 /// durable timer, signals as external events. Everything crosses as OrderSync JSON strings, so the polymorphic signal
 /// and command types keep their shape whatever serializer the worker is configured with.
 /// </summary>
-internal sealed class DurableOrderRuntime(TaskOrchestrationContext context) : IOrderRuntime
+public sealed class DurableOrderRuntime(TaskOrchestrationContext context) : IOrderRuntime
 {
     /// <summary>For failures the platform clients did not classify (a storage outage, a crashed host): 5 tries over ~1 minute.</summary>
     private static readonly TaskOptions Retried = TaskOptions.FromRetryPolicy(new Microsoft.DurableTask.RetryPolicy(
@@ -23,16 +23,16 @@ internal sealed class DurableOrderRuntime(TaskOrchestrationContext context) : IO
     public DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
     public async Task<StoredOrder> LoadAsync(OrderKey order) =>
-        OrderSyncJson.Deserialize<StoredOrder>(await context.CallActivityAsync<string>(nameof(OrderActivities.LoadOrder), order.ToString(), Retried));
+        OrderSyncJson.Deserialize<StoredOrder>(await context.CallActivityAsync<string>(OrderActivities.LoadOrder, order.ToString(), Retried));
 
     public async Task<SyncSettings> ReadSettingsAsync(string shop) =>
-        OrderSyncJson.Deserialize<SyncSettings>(await context.CallActivityAsync<string>(nameof(OrderActivities.ReadSettings), shop, Retried));
+        OrderSyncJson.Deserialize<SyncSettings>(await context.CallActivityAsync<string>(OrderActivities.ReadSettings, shop, Retried));
 
     public async Task<Signal> ExecuteAsync(CommandRequest request) =>
-        OrderSyncJson.Deserialize<Signal>(await context.CallActivityAsync<string>(nameof(OrderActivities.ExecuteCommand), OrderSyncJson.Serialize(request), Retried));
+        OrderSyncJson.Deserialize<Signal>(await context.CallActivityAsync<string>(OrderActivities.ExecuteCommand, OrderSyncJson.Serialize(request), Retried));
 
     public Task<string?> SaveAsync(OrderSave save) =>
-        context.CallActivityAsync<string?>(nameof(OrderActivities.SaveOrder), OrderSyncJson.Serialize(save), Retried);
+        context.CallActivityAsync<string?>(OrderActivities.SaveOrder, OrderSyncJson.Serialize(save), Retried);
 
     /// <summary>
     /// The one open wait for a signal. It is never cancelled: the runtime can hand an event to a cancelled wait and lose it

@@ -1,0 +1,37 @@
+using OrderSync.Core.Configuration;
+using OrderSync.Core.Execution;
+using OrderSync.Core.Orders;
+using OrderSync.Core.Serialization;
+using OrderSync.Core.Telemetry;
+
+namespace OrderSync.Core.Orchestration.Durable;
+
+/// <summary>
+/// The order orchestration's activities, each one call into Core with its input and output as OrderSync JSON. Both shells
+/// register them under these names: the Azure shell as activity functions, the local shell on its Durable Task worker.
+/// </summary>
+public sealed class OrderActivities(OrderCheckpoints checkpoints, MerchantDirectory directory, CommandExecutor executor)
+{
+    public const string LoadOrder = nameof(LoadOrder);
+    public const string ReadSettings = nameof(ReadSettings);
+    public const string ExecuteCommand = nameof(ExecuteCommand);
+    public const string SaveOrder = nameof(SaveOrder);
+
+    public async Task<string> LoadOrderAsync(string order, CancellationToken cancellationToken) =>
+        OrderSyncJson.Serialize(await checkpoints.LoadAsync(Key(order), cancellationToken));
+
+    public string ReadSettingsOf(string shop) => OrderSyncJson.Serialize(directory.SettingsFor(shop));
+
+    public async Task<string> ExecuteCommandAsync(string request, CancellationToken cancellationToken)
+    {
+        var (order, command) = OrderSyncJson.Deserialize<CommandRequest>(request);
+        using var span = OrderSyncTelemetry.StartActivity("ordersync.command", order)?.SetTag("ordersync.command", command.GetType().Name);
+        return OrderSyncJson.Serialize(await executor.ExecuteAsync(command, cancellationToken));
+    }
+
+    public Task<string?> SaveOrderAsync(string save, CancellationToken cancellationToken) =>
+        checkpoints.SaveAsync(OrderSyncJson.Deserialize<OrderSave>(save), cancellationToken);
+
+    private static OrderKey Key(string order) =>
+        OrderKey.TryParse(order, out var key) ? key : throw new ArgumentException($"'{order}' is not an order key (shop/orderId)", nameof(order));
+}
