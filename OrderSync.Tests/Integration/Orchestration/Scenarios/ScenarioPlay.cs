@@ -1,0 +1,75 @@
+using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Messaging;
+using OrderSync.Core.Orders;
+using OrderSync.Core.Storage;
+using OrderSync.Tests.Support;
+
+namespace OrderSync.Tests.Integration.Orchestration.Scenarios;
+
+/// <summary>Plays a scenario's steps for one order on one runtime, and checks its outcome once the order has settled.</summary>
+internal sealed class ScenarioPlay<TRuntime>(LifecycleWorld world, TRuntime runtime, OrderKey order) where TRuntime : IScenarioRuntime<TRuntime>
+{
+    /// <summary>Long enough for the decider's first retry (30 s) on a busy machine; a passing run never waits it out.</summary>
+    private static readonly TimeSpan SettleWithin = TimeSpan.FromSeconds(90);
+
+    private readonly List<string> _sent = [];
+
+    public async Task PlayAsync(ScenarioStep step)
+    {
+        switch (step)
+        {
+            case ScenarioStep.Send send:
+                var now = DateTimeOffset.UtcNow;
+                await runtime.SendAsync(new SignalEnvelope(send.SignalId, order, send.Signal(order), new SignalOrigin("scenario", send.SignalId, send.SignalId, now, now)));
+                _sent.Add(send.SignalId);
+                break;
+            case ScenarioStep.VendorFails fails:
+                world.VendorApi.FailNext(fails.RequestKind, fails.Fault);
+                break;
+            case ScenarioStep.CallBreaks:
+                world.Failures.ArmOnce();
+                break;
+            case ScenarioStep.VendorReceives receives:
+                await Eventually.GetAsync(() => Task.FromResult(world.VendorApi.Received.Any(r => r.Kind == receives.RequestKind && r.Body.Contains(order.ToString()))),
+                    received => received, $"the vendor to receive a {receives.RequestKind} request for {order}");
+                break;
+            case ScenarioStep.Settle:
+                await SettledAsync();
+                break;
+            case ScenarioStep.RuntimeLetsGo:
+                await runtime.LetGoAsync(order);
+                break;
+            default:
+                throw new AssertFailedException($"no way to play {step}");
+        }
+    }
+
+    public async Task VerifyAsync(ScenarioOutcome then)
+    {
+        var state = (await SettledAsync()).Record.State;
+        var timeline = await world.Orders.ReadTimelineAsync(order, CancellationToken.None);
+        var told = string.Join("\n", timeline.Select(t => $"{t.Kind}: {t.Summary} {t.Error}"));
+        var vendor = world.EffectsOn(order);
+
+        Assert.AreEqual(then.Status, OrderStatus.Of(state), told);
+        Assert.AreEqual(then.VendorOrders, vendor.Orders, "orders at the vendor");
+        Assert.AreEqual(then.CreateRequests, vendor.CreateRequests, "create requests the vendor received");
+        Assert.AreEqual(then.VendorNote, vendor.Note, "the note the vendor holds");
+        Assert.AreEqual(then.VendorCancelled, vendor.Cancelled, "the vendor's order cancelled");
+        var attention = state.OpenAttention.Select(a => a.Reason).ToList();
+        if (then.Attention is null) Assert.IsEmpty(attention, string.Join(" | ", attention));
+        else Assert.IsTrue(attention.Any(a => a.Contains(then.Attention)), $"attention {then.Attention}: {string.Join(" | ", attention)}");
+        var failures = timeline.Where(t => t.Error is not null).Select(t => t.Error!).ToList();
+        if (then.Failure is null) Assert.IsEmpty(failures, told);
+        else Assert.IsTrue(failures.Any(f => f.Contains(then.Failure)), told);
+    }
+
+    /// <summary>The order once every signal sent is applied, its outbox empty and no wake-up pending; fails at once when the runtime is in trouble.</summary>
+    private Task<StoredOrder> SettledAsync() => Eventually.GetAsync(async () =>
+        {
+            if (await runtime.TroubleAsync(order) is { } trouble) throw new AssertFailedException(trouble);
+            return await world.Orders.LoadAsync(order, CancellationToken.None);
+        },
+        saved => _sent.All(saved.Record.HasApplied) && saved.Record.Outbox.IsEmpty && saved.Record.State.NextWakeAt() is null,
+        $"order {order} to settle after {string.Join(", ", _sent)}", SettleWithin);
+}
