@@ -45,7 +45,7 @@ public sealed class DurableTestEngine : IAsyncDisposable
     /// <summary>The instance as the engine has it now; a failed one (a non-determinism error among others) with its failure.</summary>
     public async Task<string?> FailureOfAsync(string instanceId) =>
         await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true) is { RuntimeStatus: OrchestrationRuntimeStatus.Failed } failed
-            ? $"orchestration {instanceId} failed: {failed.FailureDetails}"
+            ? $"orchestration {instanceId} failed: {failed.FailureDetails?.ErrorType}: {failed.FailureDetails?.ErrorMessage} {failed.SerializedOutput}\n{failed.FailureDetails?.StackTrace}"
             : null;
 
     public async ValueTask DisposeAsync()
