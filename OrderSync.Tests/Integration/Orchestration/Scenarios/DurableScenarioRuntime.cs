@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using OrderSync.Core.Messaging;
 using OrderSync.Core.Orchestration;
@@ -14,22 +13,16 @@ namespace OrderSync.Tests.Integration.Orchestration.Scenarios;
 /// </summary>
 public sealed class DurableScenarioRuntime(DurableTestEngine engine) : IScenarioRuntime<DurableScenarioRuntime>
 {
-    public static async Task<DurableScenarioRuntime> StartAsync(LifecycleWorld world) =>
-        new(await DurableTestEngine.StartAsync(r => r.AddOrderTasks(), services => services.AddSingleton(world.Activities())));
+    public static async Task<DurableScenarioRuntime> StartAsync(LifecycleWorld world) => new(await StartEngineAsync(world));
+
+    /// <summary>The engine with Core's order orchestrator and activities over <paramref name="world"/> on its worker.</summary>
+    public static Task<DurableTestEngine> StartEngineAsync(LifecycleWorld world) =>
+        DurableTestEngine.StartAsync(r => r.AddOrderTasks(), services => services.AddSingleton(world.Activities()));
 
     public Task SendAsync(SignalEnvelope envelope) => OrchestrationStarter.HandOnAsync(engine.Client, envelope, CancellationToken.None);
 
-    /// <summary>
-    /// Ends the instance. An order's orchestration completes on its own only after the quiet period (3 days) of a finished
-    /// order; terminating it leaves the engine in the state the starter meets then: an instance that is no longer running.
-    /// </summary>
-    public async Task LetGoAsync(OrderKey order)
-    {
-        var instanceId = OrderOrchestration.InstanceId(order);
-        await engine.Client.TerminateInstanceAsync(instanceId);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await engine.Client.WaitForInstanceCompletionAsync(instanceId, timeout.Token);
-    }
+    /// <summary>Ends the order's instance (see <see cref="DurableTestEngine.EndAsync"/>).</summary>
+    public Task LetGoAsync(OrderKey order) => engine.EndAsync(OrderOrchestration.InstanceId(order));
 
     public Task<string?> TroubleAsync(OrderKey order) => engine.FailureOfAsync(OrderOrchestration.InstanceId(order));
 

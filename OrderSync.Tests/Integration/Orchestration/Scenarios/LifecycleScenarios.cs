@@ -4,7 +4,7 @@ using OrderSync.Core.Orders;
 using OrderSync.Sandbox.HttpVendor;
 using OrderSync.Tests.Support;
 using static OrderSync.Tests.Integration.Orchestration.Scenarios.ScenarioStep;
-using static OrderSync.Tests.Support.OrderBuilder;
+using static OrderSync.Tests.Integration.Orchestration.Scenarios.LifecycleWorld;
 
 namespace OrderSync.Tests.Integration.Orchestration.Scenarios;
 
@@ -56,8 +56,4 @@ public static class LifecycleScenarios
     private static Send Cancel => new("cancel", key => new OrderCancelled(Mugs(key, minutes: 60).CancelledAt(LifecycleSpec.Start.AddMinutes(60)).Build(), "customer"));
 
     private static Send Update(string id, int minutes, string note) => new(id, key => new OrderUpdated(Mugs(key, minutes).WithNote(note).Build()));
-
-    /// <summary>Two mugs (mapped to the HTTP vendor), paid, as Shopify had it <paramref name="minutes"/> after it was placed.</summary>
-    private static OrderBuilder Mugs(OrderKey key, int minutes = 0) =>
-        AnOrder().WithKey(key).WithLine(LifecycleWorld.MerchantSku, quantity: 2, price: 8m).UpdatedMinutesLater(minutes);
 }

@@ -48,6 +48,10 @@ public sealed class LifecycleWorld : IAsyncDisposable
         return new LifecycleWorld(simulators, await ExecutorKit.StartAsync(simulators), storage, orders);
     }
 
+    /// <summary>Two mugs (mapped to the HTTP vendor), paid, as Shopify had the order <paramref name="minutes"/> after it was placed.</summary>
+    public static OrderBuilder Mugs(OrderKey order, int minutes = 0) =>
+        OrderBuilder.AnOrder().WithKey(order).WithLine(MerchantSku, quantity: 2, price: 8m).UpdatedMinutesLater(minutes);
+
     public OrderKey NewOrder() => new(_kit.MerchantShop, Random.Shared.NextInt64(1, long.MaxValue).ToString());
 
     /// <summary>The activities of the order orchestration over this world, as the shells' workers resolve them.</summary>
@@ -65,6 +69,19 @@ public sealed class LifecycleWorld : IAsyncDisposable
             note?.GetValue<string>(),
             latest?.Cancelled ?? false);
     }
+
+    /// <summary>
+    /// The order once every signal in <paramref name="sent"/> is applied, its outbox empty and no wake-up pending; fails at
+    /// once with what <paramref name="trouble"/> reports (a failed instance, a poisoned message).
+    /// </summary>
+    public Task<StoredOrder> SettledAsync(OrderKey order, IReadOnlyCollection<string> sent, Func<Task<string?>> trouble, TimeSpan? within = null) =>
+        Eventually.GetAsync(async () =>
+            {
+                if (await trouble() is { } problem) throw new AssertFailedException(problem);
+                return await Orders.LoadAsync(order, CancellationToken.None);
+            },
+            saved => sent.All(saved.Record.HasApplied) && saved.Record.Outbox.IsEmpty && saved.Record.State.NextWakeAt() is null,
+            $"order {order} to settle after {string.Join(", ", sent)}", within);
 
     public async ValueTask DisposeAsync()
     {

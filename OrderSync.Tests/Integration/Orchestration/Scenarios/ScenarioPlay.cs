@@ -64,12 +64,5 @@ internal sealed class ScenarioPlay<TRuntime>(LifecycleWorld world, TRuntime runt
         else Assert.IsTrue(failures.Any(f => f.Contains(then.Failure)), told);
     }
 
-    /// <summary>The order once every signal sent is applied, its outbox empty and no wake-up pending; fails at once when the runtime is in trouble.</summary>
-    private Task<StoredOrder> SettledAsync() => Eventually.GetAsync(async () =>
-        {
-            if (await runtime.TroubleAsync(order) is { } trouble) throw new AssertFailedException(trouble);
-            return await world.Orders.LoadAsync(order, CancellationToken.None);
-        },
-        saved => _sent.All(saved.Record.HasApplied) && saved.Record.Outbox.IsEmpty && saved.Record.State.NextWakeAt() is null,
-        $"order {order} to settle after {string.Join(", ", _sent)}", SettleWithin);
+    private Task<StoredOrder> SettledAsync() => world.SettledAsync(order, _sent, () => runtime.TroubleAsync(order), SettleWithin);
 }
