@@ -1,6 +1,5 @@
 using Microsoft.DurableTask.Client;
 using OrderSync.Core.Lifecycle;
-using OrderSync.Core.Messaging;
 using OrderSync.Core.Orchestration;
 using OrderSync.Core.Orchestration.Durable;
 using OrderSync.Core.Orders;
@@ -46,7 +45,7 @@ public sealed class OrchestrationStarterTests
     {
         Assert.IsNull(await _engine.Client.GetInstanceAsync(InstanceId));
 
-        await HandOnAsync(_engine.Client, "create", Mugs().Build(), placed: true);
+        await HandOnAsync(_engine.Client, Create);
 
         var saved = await SettledAsync();
         Assert.AreEqual(OrderStatus.Pushed, OrderStatus.Of(saved.Record.State));
@@ -56,11 +55,10 @@ public sealed class OrchestrationStarterTests
     [TestMethod]
     public async Task With_a_running_instance_it_raises_the_signal_to_it_and_starts_no_other()
     {
-        await HandOnAsync(_engine.Client, "create", Mugs().Build(), placed: true);
-        await SettledAsync();
+        await PushedAsync();
         var running = await InstanceAsync();
 
-        await HandOnAsync(_engine.Client, "note", Mugs(minutes: 5).WithNote("ring twice").Build());
+        await HandOnAsync(_engine.Client, RingTwice);
 
         await SettledAsync();
         Assert.AreEqual("ring twice", _world.EffectsOn(_order).Note);
@@ -71,11 +69,9 @@ public sealed class OrchestrationStarterTests
     [TestMethod]
     public async Task With_a_finished_instance_it_starts_a_new_one_from_the_saved_order()
     {
-        await HandOnAsync(_engine.Client, "create", Mugs().Build(), placed: true);
-        await SettledAsync();
-        var ended = await EndInstanceAsync();
+        var ended = await PushedAndEndedAsync();
 
-        await HandOnAsync(_engine.Client, "note", Mugs(minutes: 5).WithNote("ring twice").Build());
+        await HandOnAsync(_engine.Client, RingTwice);
 
         await SettledAsync();
         var effects = _world.EffectsOn(_order);
@@ -88,25 +84,36 @@ public sealed class OrchestrationStarterTests
     [TestMethod]
     public async Task A_signal_raised_to_an_instance_that_has_just_ended_is_handled_by_a_new_one()
     {
-        await HandOnAsync(_engine.Client, "create", Mugs().Build(), placed: true);
-        await SettledAsync();
-        var ended = await EndInstanceAsync();
+        var ended = await PushedAndEndedAsync();
 
-        await HandOnAsync(new FirstReadSaysRunningClient(_engine.Client), "note", Mugs(minutes: 5).WithNote("ring twice").Build());
+        await HandOnAsync(new FirstReadSaysRunningClient(_engine.Client), RingTwice);
 
         await SettledAsync();
         Assert.AreEqual("ring twice", _world.EffectsOn(_order).Note);
         Assert.IsGreaterThan(ended.CreatedAt, (await InstanceAsync()).CreatedAt, "a new instance took the signal the ended one could not");
     }
 
-    private OrderBuilder Mugs(int minutes = 0) => LifecycleWorld.Mugs(_order, minutes);
+    private (string Id, Signal Signal) Create => ("create", new OrderPlaced(LifecycleWorld.Mugs(_order).Build()));
 
-    private async Task HandOnAsync(DurableTaskClient client, string id, Order order, bool placed = false)
+    private (string Id, Signal Signal) RingTwice => ("note", new OrderUpdated(LifecycleWorld.Mugs(_order, minutes: 5).WithNote("ring twice").Build()));
+
+    private async Task HandOnAsync(DurableTaskClient client, (string Id, Signal Signal) signal)
     {
-        var now = DateTimeOffset.UtcNow;
-        Signal signal = placed ? new OrderPlaced(order) : new OrderUpdated(order);
-        await OrchestrationStarter.HandOnAsync(client, new SignalEnvelope(id, _order, signal, new SignalOrigin("test", id, id, now, now)), CancellationToken.None);
-        _sent.Add(id);
+        await OrchestrationStarter.HandOnAsync(client, LifecycleWorld.Envelope(_order, signal.Id, signal.Signal), CancellationToken.None);
+        _sent.Add(signal.Id);
+    }
+
+    private async Task PushedAsync()
+    {
+        await HandOnAsync(_engine.Client, Create);
+        await SettledAsync();
+    }
+
+    /// <summary>The order pushed, then its instance ended (see <see cref="DurableTestEngine.EndAsync"/>).</summary>
+    private async Task<OrchestrationMetadata> PushedAndEndedAsync()
+    {
+        await PushedAsync();
+        return await _engine.EndAsync(InstanceId);
     }
 
     private Task<StoredOrder> SettledAsync() => _world.SettledAsync(_order, _sent, () => _engine.FailureOfAsync(InstanceId));
@@ -114,5 +121,4 @@ public sealed class OrchestrationStarterTests
     private async Task<OrchestrationMetadata> InstanceAsync() =>
         await _engine.Client.GetInstanceAsync(InstanceId) ?? throw new AssertFailedException($"no instance {InstanceId}");
 
-    private Task<OrchestrationMetadata> EndInstanceAsync() => _engine.EndAsync(InstanceId);
 }

@@ -1,6 +1,5 @@
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Orchestration;
-using OrderSync.Core.Orders;
 using OrderSync.Sandbox.HttpVendor;
 using OrderSync.Tests.Support;
 using static OrderSync.Tests.Integration.Orchestration.Scenarios.ScenarioStep;
@@ -48,9 +47,9 @@ public static class LifecycleScenarios
             new(OrderStatus.Cancelled, VendorCancelled: true)),
 
         new("a cancellation after the vendor shipped raises attention and cancels nothing",
-            [Create, new Settle(), new Send("shipped", _ => new VendorShipped(LifecycleWorld.Vendor, null, ShipmentBuilder.AShipment().Of(LifecycleWorld.VendorSku, 2).Build())),
+            [Create, new Settle(), new Send("shipped", _ => new VendorShipped(Vendor, null, ShipmentBuilder.AShipment().Of(VendorSku, 2).Build())),
              new Settle(), Cancel],
-            new(OrderStatus.Attention, Attention: $"cancelled after vendor {LifecycleWorld.Vendor} shipped")),
+            new(OrderStatus.Attention, Attention: $"cancelled after vendor {Vendor} shipped")),
     ];
 
     private static Send Cancel => new("cancel", key => new OrderCancelled(Mugs(key, minutes: 60).CancelledAt(LifecycleSpec.Start.AddMinutes(60)).Build(), "customer"));

@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Execution;
+using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Messaging;
 using OrderSync.Core.Orchestration;
 using OrderSync.Core.Orchestration.Durable;
 using OrderSync.Core.Orders;
@@ -51,6 +53,13 @@ public sealed class LifecycleWorld : IAsyncDisposable
     /// <summary>Two mugs (mapped to the HTTP vendor), paid, as Shopify had the order <paramref name="minutes"/> after it was placed.</summary>
     public static OrderBuilder Mugs(OrderKey order, int minutes = 0) =>
         OrderBuilder.AnOrder().WithKey(order).WithLine(MerchantSku, quantity: 2, price: 8m).UpdatedMinutesLater(minutes);
+
+    /// <summary>A signal to the order as a shell's queue carries it, sent now.</summary>
+    public static SignalEnvelope Envelope(OrderKey order, string signalId, Signal signal)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new SignalEnvelope(signalId, order, signal, new SignalOrigin("test", signalId, signalId, now, now));
+    }
 
     public OrderKey NewOrder() => new(_kit.MerchantShop, Random.Shared.NextInt64(1, long.MaxValue).ToString());
 

@@ -1,5 +1,4 @@
 using OrderSync.Core.Lifecycle;
-using OrderSync.Core.Messaging;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Storage;
 using OrderSync.Tests.Support;
@@ -19,8 +18,7 @@ internal sealed class ScenarioPlay<TRuntime>(LifecycleWorld world, TRuntime runt
         switch (step)
         {
             case ScenarioStep.Send send:
-                var now = DateTimeOffset.UtcNow;
-                await runtime.SendAsync(new SignalEnvelope(send.SignalId, order, send.Signal(order), new SignalOrigin("scenario", send.SignalId, send.SignalId, now, now)));
+                await runtime.SendAsync(LifecycleWorld.Envelope(order, send.SignalId, send.Signal(order)));
                 _sent.Add(send.SignalId);
                 break;
             case ScenarioStep.VendorFails fails:
