@@ -20,6 +20,13 @@ public static class OrderOrchestration
     public const int SignalsPerGeneration = 25;
 
     /// <summary>
+    /// After a generation's signals, how long no signal must come before the orchestration continues as new. A signal the
+    /// engine delivers in the same batch just after the continue-as-new is dropped by the Durable Task worker (it re-sends
+    /// only the events it buffered before: durabletask-dotnet #387), so the generation ends only in a lull, not mid-burst.
+    /// </summary>
+    public static readonly TimeSpan LullBeforeNewGeneration = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// How long an order with nothing left to do waits for a late signal before its orchestration completes. A signal
     /// after that starts a new orchestration from the saved state, so nothing is lost either way; the wait only spares
     /// the common late webhook (a second Shopify update, a PayPal event) a cold start.
@@ -35,13 +42,16 @@ public static class OrderOrchestration
         stored = await RunOutboxAsync(runtime, stored, settings);
 
         var next = run.First;
-        for (var handled = 0; handled < SignalsPerGeneration;)
+        for (var handled = 0; ;)
         {
+            var full = handled >= SignalsPerGeneration;
             var settingsFresh = next is not null; // the signal the generation started with: its settings were just read
-            var envelope = next ?? await runtime.NextSignalAsync(WaitUntil(stored.Record.State, runtime.Now));
+            var until = WaitUntil(stored.Record.State, runtime.Now);
+            var envelope = next ?? await runtime.NextSignalAsync(full ? Earliest(until, runtime.Now + LullBeforeNewGeneration) : until);
             next = null;
             if (envelope is null)
             {
+                if (full) break; // a wake-up due now is the next generation's first
                 if (stored.Record.State.NextWakeAt() is null) return;
                 stored = await StepAsync(runtime, stored, new WakeUp(), null, null, settings);
             }
@@ -56,6 +66,8 @@ public static class OrderOrchestration
         }
         runtime.ContinueAsNew(new OrderRun(run.Order));
     }
+
+    private static DateTimeOffset Earliest(DateTimeOffset? a, DateTimeOffset b) => a is { } at && at < b ? at : b;
 
     /// <summary>The decider's wake-up; for an order with nothing left to do and no wake-up, the end of the quiet period.</summary>
     private static DateTimeOffset? WaitUntil(OrderState state, DateTimeOffset now) =>

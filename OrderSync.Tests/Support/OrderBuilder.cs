@@ -24,6 +24,8 @@ public sealed class OrderBuilder
 
     public OrderBuilder WithId(string orderId) { _key = _key with { OrderId = orderId }; return this; }
 
+    public OrderBuilder WithKey(OrderKey key) { _key = key; return this; }
+
     /// <summary>A line with the next line id ("1", "2", …).</summary>
     public OrderBuilder WithLine(string? sku, int quantity = 1, decimal price = 10m, string? title = null) =>
         WithLineId($"{_lines.Count + 1}", sku, quantity, price, title);

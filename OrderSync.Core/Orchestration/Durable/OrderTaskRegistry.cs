@@ -7,7 +7,9 @@ namespace OrderSync.Core.Orchestration.Durable;
 public static class OrderTaskRegistry
 {
     public static DurableTaskRegistry AddOrderTasks(this DurableTaskRegistry registry) => registry
-        .AddOrchestratorFunc(OrderOrchestrator.Name, OrderOrchestrator.RunAsync)
+        // Registered with its input type: the untyped overload declares the input an object, so the worker deserializes it
+        // to a JsonElement and the orchestrator's GetInput<string>() fails with an InvalidCastException.
+        .AddOrchestratorFunc<string>(OrderOrchestrator.Name, (context, _) => OrderOrchestrator.RunAsync(context))
         .AddActivity(OrderActivities.LoadOrder, Activity((a, input) => a.LoadOrderAsync(input, CancellationToken.None)))
         .AddActivity(OrderActivities.ReadSettings, Activity((a, input) => Task.FromResult(a.ReadSettingsOf(input))))
         .AddActivity(OrderActivities.ExecuteCommand, Activity((a, input) => a.ExecuteCommandAsync(input, CancellationToken.None)))

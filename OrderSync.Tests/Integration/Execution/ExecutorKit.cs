@@ -99,12 +99,16 @@ internal sealed class ExecutorKit
         return new ExecutorKit(simulators, $"merchant-{unique}.myshopify.com", $"vendor-{unique}.myshopify.com", $"sk_test_{unique}", queue, routing);
     }
 
-    /// <summary>The executor over this kit's configuration; <paramref name="configure"/> changes it first (e.g. to drop a credential).</summary>
-    public CommandExecutor Executor(Action<SyncConfiguration>? configure = null, bool withPayPal = true, TimeSpan? timeout = null)
+    /// <summary>
+    /// The executor over this kit's configuration; <paramref name="configure"/> changes it first (e.g. to drop a credential);
+    /// <paramref name="handler"/>, when given, carries the platform calls (other than PayPal's).
+    /// </summary>
+    public CommandExecutor Executor(Action<SyncConfiguration>? configure = null, bool withPayPal = true, TimeSpan? timeout = null,
+        HttpMessageHandler? handler = null)
     {
         configure?.Invoke(Configuration);
-        var directory = new MerchantDirectory(TestStorage.Wrap(Configuration));
-        var http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(10) };
+        var directory = Directory();
+        var http = new HttpClient(handler ?? new SocketsHttpHandler()) { Timeout = timeout ?? TimeSpan.FromSeconds(10) };
         var shopify = new ShopifyGraphQlClient(http, TestStorage.Wrap(new ShopifyOptions()), TimeProvider.System);
         var shipHero = new ShipHeroGraphQlClient(http, new ShipHeroTokens(http, TimeProvider.System), TestStorage.Wrap(new ShipHeroOptions()), TimeProvider.System);
         var merchantOrders = new ShopifyMerchantOrders(shopify, TestStorage.Wrap(new ShopifyMerchantOptions()));
@@ -116,6 +120,9 @@ internal sealed class ExecutorKit
             new StripeTrackingReport(new StripeShipping(http, TestStorage.Wrap(new StripeOptions { ApiKey = StripeKey, ApiBase = Simulators.Stripe.BaseUrl }), TimeProvider.System)),
             new PaymentReferenceLookup(directory, merchantOrders, TestStorage.Wrap(new ShopifyPaymentReferenceOptions()), Router));
     }
+
+    /// <summary>The merchants' settings and vendors' connections of this kit's configuration, as it is now.</summary>
+    public MerchantDirectory Directory() => new(TestStorage.Wrap(Configuration));
 
     public OrderKey OrderKeyOf(SimulatedMerchantOrder order) => new(MerchantShop, ShopifyIds.Numeric(order.Id));
 

@@ -115,6 +115,22 @@ public sealed class OrderOrchestrationTests
     }
 
     [TestMethod]
+    public async Task Signals_still_coming_when_a_generation_is_full_are_handled_in_it_and_it_continues_as_new_after_a_lull()
+    {
+        var create = Envelope("create", Placed(MugAndTee()));
+        var updates = Enumerable.Range(1, OrderOrchestration.SignalsPerGeneration + 1)
+            .Select(i => Envelope($"update-{i}", Updated(MugAndTee().UpdatedMinutesLater(i))));
+        var runtime = Runtime().Deliver([create, .. updates]);
+
+        var end = await runtime.RunAsync(new OrderRun(Key));
+
+        Assert.AreEqual(RunEnd.ContinuedAsNew, end);
+        var saved = await _orders.LoadAsync(Key, CancellationToken.None);
+        Assert.IsTrue(saved.Record.HasApplied($"update-{OrderOrchestration.SignalsPerGeneration + 1}"), "the signals past the quota were handled, not left to a continue-as-new");
+        Assert.AreEqual(LifecycleSpec.Start + OrderOrchestration.LullBeforeNewGeneration, runtime.Waits.Last(), "it continued as new once no signal came for the lull");
+    }
+
+    [TestMethod]
     public async Task Commands_left_in_the_outbox_by_an_interrupted_run_are_run_first_by_the_next_one()
     {
         var interrupted = Runtime().Deliver(Envelope("create", Placed(MugAndTee())));
