@@ -35,6 +35,9 @@ public sealed class DurableEngine : IAsyncDisposable
             TaskHubName = options.TaskHub,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             PartitionCount = options.PartitionCount,
+            // A start for an instance id already running or pending is refused (AlreadyExists) instead of silently
+            // dropped (the provider's default), so a caller can raise its signal instead: see OrchestrationStarter.
+            ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = loggers,
         });
 
