@@ -136,7 +136,8 @@ public sealed class OrderSignalProcessor(
 
     /// <summary>
     /// Keeps this worker's claim on a running command a lease ahead, every third of a lease, so a call slower than the lease
-    /// is not run a second time by another worker. A worker that dies stops renewing, and its claim lapses as before.
+    /// is not run a second time by another worker. A renewal that fails (a storage error, a run of conflicts) is tried again
+    /// at the next turn, while the lease still holds. A worker that dies stops renewing, and its claim lapses as before.
     /// Stopping waits for a renewal under way, so <paramref name="claimed"/> always holds the order as this worker last saved it.
     /// </summary>
     private async Task KeepClaimAsync(string commandId, StrongBox<StoredOrder> claimed, CancellationToken stop)
@@ -147,16 +148,19 @@ public sealed class OrderSignalProcessor(
             while (true)
             {
                 await Task.Delay(_lease / 3, time, stop);
-                if (await MoveOwnClaimAsync(claimed.Value!, commandId, time.GetUtcNow() + _lease) is not { } renewed) return;
-                claimed.Value = renewed;
+                try
+                {
+                    if (await MoveOwnClaimAsync(claimed.Value!, commandId, time.GetUtcNow() + _lease) is not { } renewed) return;
+                    claimed.Value = renewed;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "the claim on {Command} for order {OrderKey} could not be renewed; trying again", commandId, order);
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "the claim on {Command} for order {OrderKey} could not be renewed; it lapses with its lease", commandId, order);
         }
     }
 

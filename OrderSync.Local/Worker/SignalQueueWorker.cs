@@ -9,6 +9,7 @@ namespace OrderSync.Local.Worker;
 /// Pumps the signal queue into the Core processor. A message is deleted only when its order has settled it;
 /// one that cannot be read, or keeps failing, goes to the poison queue with its error: never silently dropped, and its order
 /// (when it names one) shows that it needs attention.
+/// One order's messages in a batch are handled one at a time (<see cref="OrderLanes"/>), different orders' side by side.
 /// On shutdown, messages in hand are given back to the queue at once.
 /// </summary>
 public sealed class SignalQueueWorker(
@@ -55,8 +56,13 @@ public sealed class SignalQueueWorker(
                 continue;
             }
             idle = MinIdleDelay;
-            await Task.WhenAll(batch.Select(message => HandleAsync(message, stoppingToken)));
+            await Task.WhenAll(OrderLanes.Of(batch).Select(lane => HandleInTurnAsync(lane, stoppingToken)));
         }
+    }
+
+    private async Task HandleInTurnAsync(IReadOnlyList<ReceivedSignal> lane, CancellationToken stoppingToken)
+    {
+        foreach (var message in lane) await HandleAsync(message, stoppingToken);
     }
 
     private async Task HandleAsync(ReceivedSignal message, CancellationToken stoppingToken)
