@@ -33,7 +33,7 @@ public sealed class OrderSignalProcessor(
     ISignalQueue queue,
     IOptions<WorkerOptions> options,
     TimeProvider time,
-    ILogger<OrderSignalProcessor> logger)
+    ILogger<OrderSignalProcessor> logger) : IOrderSignalHandler
 {
     private const int MaxConflicts = 10;
     private readonly TimeSpan _lease = options.Value.CommandLease;

@@ -35,6 +35,13 @@ public sealed class DurableEngine : IAsyncDisposable
             TaskHubName = options.TaskHub,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             PartitionCount = options.PartitionCount,
+            WorkItemQueueVisibilityTimeout = options.VisibilityTimeout,
+            ControlQueueVisibilityTimeout = options.VisibilityTimeout,
+            LeaseInterval = options.PartitionLease,
+            LeaseRenewInterval = options.PartitionLease / 3,
+            LeaseAcquireInterval = options.PartitionLease / 3,
+            // One app per task hub here: the app lease would only make a restarted host wait out its predecessor's.
+            UseAppLease = false,
             // A start for an instance id already running or pending is refused (AlreadyExists) instead of silently
             // dropped (the provider's default), so a caller can raise its signal instead: see OrchestrationStarter.
             ThrowExceptionOnInvalidDedupeStatus = true,
@@ -47,7 +54,9 @@ public sealed class DurableEngine : IAsyncDisposable
         await service.CreateIfNotExistsAsync();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Configuration.Sources.Clear(); // the OrderSync host's settings (its Urls among them) are not the sidecar's
         builder.Services.AddSingleton(loggers);
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<IOrchestrationService>(service);

@@ -22,4 +22,12 @@ public sealed class DurableEngineOptions
 
     [Range(1, 16, ErrorMessage = "OrderSync:Durable:PartitionCount must be between 1 and 16.")]
     public int PartitionCount { get; set; } = 4;
+
+    /// <summary>How long work a host took (an activity, an orchestration's messages) stays hidden; after a crash, how long it waits.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "OrderSync:Durable:VisibilityTimeout must be between 1 second and 1 hour.")]
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A host's hold on its partitions; after a crash, how long before another host (or the restarted one) takes them.</summary>
+    [Range(typeof(TimeSpan), "00:00:03", "00:01:00", ErrorMessage = "OrderSync:Durable:PartitionLease must be between 3 seconds and 1 minute.")]
+    public TimeSpan PartitionLease { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -6,7 +6,8 @@ using OrderSync.Core.Messaging;
 namespace OrderSync.Local.Worker;
 
 /// <summary>
-/// Pumps the signal queue into the Core processor. A message is deleted only when its order has settled it;
+/// Pumps the signal queue into the order runtime (Core's outbox processor, or the orchestrations on the durable engine).
+/// A message is deleted only when its order has settled it (or its orchestration has it);
 /// one that cannot be read, or keeps failing, goes to the poison queue with its error: never silently dropped, and its order
 /// (when it names one) shows that it needs attention.
 /// One order's messages in a batch are handled one at a time (<see cref="OrderLanes"/>), different orders' side by side.
@@ -14,7 +15,7 @@ namespace OrderSync.Local.Worker;
 /// </summary>
 public sealed class SignalQueueWorker(
     StorageQueueSignalQueue queue,
-    OrderSignalProcessor processor,
+    IOrderSignalHandler handler,
     IOptions<WorkerOptions> options,
     TimeProvider time,
     ILogger<SignalQueueWorker> logger) : BackgroundService
@@ -80,7 +81,7 @@ public sealed class SignalQueueWorker(
 
         try
         {
-            switch (await processor.ProcessAsync(message.Envelope, stoppingToken))
+            switch (await handler.ProcessAsync(message.Envelope, stoppingToken))
             {
                 case ProcessOutcome.Done:
                     await queue.CompleteAsync(message, CancellationToken.None);
@@ -122,7 +123,7 @@ public sealed class SignalQueueWorker(
         if (message.Envelope is not { } envelope) return;
         try
         {
-            await processor.AbandonAsync(envelope, error, CancellationToken.None);
+            await handler.AbandonAsync(envelope, error, CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -8,7 +8,7 @@ namespace OrderSync.Tests.EndToEnd;
 
 /// <summary>OrderSync.Local's back-fill: an order whose webhook never came is read from the merchant's store and pushed, once.</summary>
 [TestClass]
-public sealed class BackfillEndToEndTests : EndToEndLifecycleTest
+public class BackfillEndToEndTests : EndToEndLifecycleTest
 {
     [TestMethod]
     public async Task Given_an_order_whose_webhook_never_came_When_the_back_fill_runs_Then_it_is_pushed_once_and_a_second_back_fill_and_the_late_webhook_add_nothing()

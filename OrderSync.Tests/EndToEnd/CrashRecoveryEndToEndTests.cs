@@ -5,7 +5,7 @@ namespace OrderSync.Tests.EndToEnd;
 
 /// <summary>The worker killed mid-order and started again: still exactly one vendor order.</summary>
 [TestClass]
-public sealed class CrashRecoveryEndToEndTests : EndToEndTest
+public class CrashRecoveryEndToEndTests : EndToEndTest
 {
     [TestMethod]
     public async Task Killed_after_saving_the_push_but_before_the_vendor_took_it_the_restarted_worker_pushes_exactly_once()

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OrderSync.Local;
 using OrderSync.Sandbox.PayPal;
 using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
@@ -33,6 +34,9 @@ public abstract class EndToEndLifecycleTest
 
     public TestContext TestContext { get; set; } = null!;
 
+    /// <summary>What runs the orders: a class of the suite on the durable runtime says so (see OnDurableRuntime).</summary>
+    protected virtual OrderRuntime Runtime => OrderRuntime.Outbox;
+
     [TestInitialize]
     public async Task StartPayPalAsync() => PayPal = await PayPalSimulator.StartHttpAsync(PayPalClientId, PayPalClientSecret);
 
@@ -60,7 +64,7 @@ public abstract class EndToEndLifecycleTest
             ["OrderSync:PayPal:ClientSecret"] = PayPalClientSecret,
         };
         foreach (var (key, value) in settings ?? []) all[key] = value;
-        World = await LocalShellFixture.StartAsync(shopify, all);
+        World = await LocalShellFixture.StartAsync(shopify, all, Runtime);
     }
 
     [TestCleanup]

@@ -1,3 +1,4 @@
+using OrderSync.Local;
 using OrderSync.Tests.Support;
 
 namespace OrderSync.Tests.EndToEnd;
@@ -12,8 +13,11 @@ public abstract class EndToEndTest
     /// <summary>Settings a test class adds to (or replaces in) the world's own.</summary>
     protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
+    /// <summary>What runs the orders: a class of the suite on the durable runtime says so (see OnDurableRuntime).</summary>
+    protected virtual OrderRuntime Runtime => OrderRuntime.Outbox;
+
     [TestInitialize]
-    public async Task StartWorldAsync() => World = await LocalShellFixture.StartAsync(await TestSimulators.ShopifyAsync(), Settings);
+    public async Task StartWorldAsync() => World = await LocalShellFixture.StartAsync(await TestSimulators.ShopifyAsync(), Settings, Runtime);
 
     [TestCleanup]
     public async Task StopWorldAsync()

@@ -18,7 +18,7 @@ namespace OrderSync.Tests.EndToEnd;
 /// (samples/shopify/fulfillments-create.json) naming the vendor's order, lines and tracking.
 /// </remarks>
 [TestClass]
-public sealed class LifecycleEndToEndTests : EndToEndLifecycleTest
+public class LifecycleEndToEndTests : EndToEndLifecycleTest
 {
     private const string Ups1 = "1Z999AA10123456784";
     private const string Ups2 = "1Z12345E6605272234";

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OrderSync.Core.Storage;
+using OrderSync.Local;
 using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
 
@@ -38,7 +39,9 @@ public sealed class LocalShellFixture : IAsyncDisposable
         .Select(h => $"----- OrderSync.Local at {h.BaseUrl}{Environment.NewLine}{h.Output}"));
 
     /// <param name="moreSettings">Settings added to (or replacing) the world's own, e.g. a merchant store or PayPal for lifecycle tests.</param>
-    public static async Task<LocalShellFixture> StartAsync(ShopifyAdminSimulator simulator, IReadOnlyDictionary<string, string>? moreSettings = null)
+    /// <param name="runtime">What runs the orders in the world's hosts; on the durable one, the world has a task hub of its own.</param>
+    public static async Task<LocalShellFixture> StartAsync(
+        ShopifyAdminSimulator simulator, IReadOnlyDictionary<string, string>? moreSettings = null, OrderRuntime runtime = OrderRuntime.Outbox)
     {
         var storage = await TestStorage.IsolatedAsync();
         var vendorShop = $"vendor-{Guid.NewGuid():N}"[..20] + ".myshopify.com";
@@ -64,20 +67,41 @@ public sealed class LocalShellFixture : IAsyncDisposable
             ["OrderSync:Worker:MaxIdleDelay"] = "00:00:00.200",
             // Off unless a test turns it on: a lifecycle test's merchant order would otherwise be fed by the back-fill too.
             ["OrderSync:Backfill:Enabled"] = "false",
+            [OrderRuntimeSetting.Key] = runtime.ToString(),
         };
+        if (runtime == OrderRuntime.Durable) foreach (var (key, value) in DurableSettings()) settings[key] = value;
         foreach (var (key, value) in moreSettings ?? new Dictionary<string, string>()) settings[key] = value;
         var fixture = new LocalShellFixture(vendor, storage, settings);
         await fixture.StartHostAsync();
         return fixture;
     }
 
-    public async Task StartHostAsync() => Host = await LocalHostProcess.StartAsync(_settings);
+    /// <summary>A task hub of the world's own, in one partition, with work a killed host held back within seconds, as the worker's are.</summary>
+    private static Dictionary<string, string> DurableSettings() => new()
+    {
+        ["OrderSync:Durable:TaskHub"] = "e2e" + Guid.NewGuid().ToString("N")[..16],
+        ["OrderSync:Durable:PartitionCount"] = "1",
+        ["OrderSync:Durable:MaxQueuePollingInterval"] = "00:00:00.250",
+        ["OrderSync:Durable:VisibilityTimeout"] = "00:00:04",
+        ["OrderSync:Durable:PartitionLease"] = "00:00:06",
+    };
+
+    public async Task StartHostAsync() => Host = await StartCheckedHostAsync();
 
     /// <summary>Starts one more OrderSync.Local (its own port) over the same tables, queue and vendor; stopped with the world.</summary>
     public async Task<LocalHostProcess> StartAnotherHostAsync()
     {
-        var host = await LocalHostProcess.StartAsync(_settings);
+        var host = await StartCheckedHostAsync();
         _others.Add(host);
+        return host;
+    }
+
+    /// <summary>A host that says it runs the orders on the runtime asked for (a setting it ignored would prove nothing).</summary>
+    private async Task<LocalHostProcess> StartCheckedHostAsync()
+    {
+        var host = await LocalHostProcess.StartAsync(_settings);
+        var says = $"orders run on the {_settings[OrderRuntimeSetting.Key]} runtime";
+        await Eventually.GetAsync(() => Task.FromResult(host.Output.Contains(says, StringComparison.Ordinal)), said => said, $"the host to say \"{says}\"");
         return host;
     }
 

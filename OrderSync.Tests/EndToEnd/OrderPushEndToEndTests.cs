@@ -6,7 +6,7 @@ namespace OrderSync.Tests.EndToEnd;
 
 /// <summary>A signed Shopify order in, one vendor order out: OrderSync.Local as a real process, Azurite, the Shopify simulator.</summary>
 [TestClass]
-public sealed class OrderPushEndToEndTests : EndToEndTest
+public class OrderPushEndToEndTests : EndToEndTest
 {
     [TestMethod]
     public async Task A_signed_order_is_pushed_to_the_vendor_once_with_its_lines_and_shipping_address()

@@ -6,7 +6,7 @@ namespace OrderSync.Tests.EndToEnd;
 
 /// <summary>Two OrderSync.Local processes over one queue, one set of tables and one vendor, racing on one order's signals.</summary>
 [TestClass]
-public sealed class RacingEndToEndTests : EndToEndTest
+public class RacingEndToEndTests : EndToEndTest
 {
     private const int Updates = 6;
 

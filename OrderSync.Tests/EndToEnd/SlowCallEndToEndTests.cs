@@ -5,7 +5,7 @@ namespace OrderSync.Tests.EndToEnd;
 
 /// <summary>A vendor call slower than the command lease, with a second host looking at the same order meanwhile.</summary>
 [TestClass]
-public sealed class SlowCallEndToEndTests : EndToEndTest
+public class SlowCallEndToEndTests : EndToEndTest
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(2);
 

@@ -11,7 +11,7 @@ namespace OrderSync.Tests.EndToEnd;
 /// and an HTTP vendor's shipment reaches Shopify through its shipment feed.
 /// </summary>
 [TestClass]
-public sealed class TrackingPollEndToEndTests : EndToEndLifecycleTest
+public class TrackingPollEndToEndTests : EndToEndLifecycleTest
 {
     private const string Ups = "1Z999AA10123456784";
     private const string StripeKey = "sk_test_e2e_poll";

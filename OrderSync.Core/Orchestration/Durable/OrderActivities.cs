@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Execution;
 using OrderSync.Core.Orders;
@@ -10,7 +11,7 @@ namespace OrderSync.Core.Orchestration.Durable;
 /// The order orchestration's activities, each one call into Core with its input and output as OrderSync JSON. Both shells
 /// register them under these names: the Azure shell as activity functions, the local shell on its Durable Task worker.
 /// </summary>
-public sealed class OrderActivities(OrderCheckpoints checkpoints, MerchantDirectory directory, CommandExecutor executor)
+public sealed class OrderActivities(OrderCheckpoints checkpoints, MerchantDirectory directory, CommandExecutor executor, ILogger<OrderActivities> logger)
 {
     public const string LoadOrder = nameof(LoadOrder);
     public const string ReadSettings = nameof(ReadSettings);
@@ -26,6 +27,7 @@ public sealed class OrderActivities(OrderCheckpoints checkpoints, MerchantDirect
     {
         var (order, command) = OrderSyncJson.Deserialize<CommandRequest>(request);
         using var span = OrderSyncTelemetry.StartActivity("ordersync.command", order)?.SetTag("ordersync.command", command.GetType().Name);
+        logger.LogInformation("running {Command} for order {OrderKey}", command.Id, order);
         return OrderSyncJson.Serialize(await executor.ExecuteAsync(command, cancellationToken));
     }
 

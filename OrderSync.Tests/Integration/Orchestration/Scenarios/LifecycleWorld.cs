@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Azure.Data.Tables;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Execution;
@@ -64,7 +65,7 @@ public sealed class LifecycleWorld : IAsyncDisposable
     public OrderKey NewOrder() => new(_kit.MerchantShop, Random.Shared.NextInt64(1, long.MaxValue).ToString());
 
     /// <summary>The activities of the order orchestration over this world, as the shells' workers resolve them.</summary>
-    public OrderActivities Activities() => new(new OrderCheckpoints(Orders, TimeProvider.System), Directory, Executor);
+    public OrderActivities Activities() => new(new OrderCheckpoints(Orders, TimeProvider.System), Directory, Executor, NullLogger<OrderActivities>.Instance);
 
     /// <summary>What the HTTP vendor holds and was asked for this order.</summary>
     public VendorEffects EffectsOn(OrderKey order)
