@@ -16,11 +16,12 @@ public static class OrderRuntimeSetting
 {
     public const string Key = "OrderSync:Runtime";
 
-    /// <summary>The configured runtime (Outbox when unset); a value that names neither fails start-up with a clear message.</summary>
+    /// <summary>The configured runtime (Outbox when unset), by name; a value that names neither fails start-up with a clear message.</summary>
     public static OrderRuntime From(IConfiguration configuration) => configuration[Key] switch
     {
         null or "" => OrderRuntime.Outbox,
-        var value when Enum.TryParse<OrderRuntime>(value, ignoreCase: true, out var runtime) && Enum.IsDefined(runtime) => runtime,
+        var value when Enum.GetNames<OrderRuntime>().FirstOrDefault(name => name.Equals(value, StringComparison.OrdinalIgnoreCase)) is { } name =>
+            Enum.Parse<OrderRuntime>(name),
         var value => throw new OptionsValidationException(Key, typeof(OrderRuntime), [$"{Key} must be Outbox or Durable, not '{value}'."]),
     };
 }
