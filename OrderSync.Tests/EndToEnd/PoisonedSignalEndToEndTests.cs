@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
+using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
 
 namespace OrderSync.Tests.EndToEnd;
