@@ -15,12 +15,15 @@ public static class LocalShellSettings
     public const string VendorSku = "VENDOR-IPOD-NANO";
 
     /// <summary>Adds a vendor store (made-up domain and token) to <paramref name="simulator"/> and returns it with the host's settings.</summary>
+    /// <param name="maximumAvailable">The vendor store's cost bucket (points), as <see cref="ShopifyAdminSimulator.AddStore"/> takes it.</param>
+    /// <param name="restoreRate">Points the vendor store's bucket restores per second.</param>
     public static (SimulatedShopifyStore Vendor, Dictionary<string, string> Settings) WithNewVendorStore(
-        ShopifyAdminSimulator simulator, StorageOptions storage)
+        ShopifyAdminSimulator simulator, StorageOptions storage,
+        double maximumAvailable = SimulatedShopifyStore.DefaultMaximumAvailable, double restoreRate = SimulatedShopifyStore.DefaultRestoreRate)
     {
         var vendorShop = $"vendor-{Guid.NewGuid():N}"[..20] + ".myshopify.com";
         var token = "shpat_" + Guid.NewGuid().ToString("N");
-        var vendor = simulator.AddStore(vendorShop, token);
+        var vendor = simulator.AddStore(vendorShop, token, maximumAvailable, restoreRate);
         var settings = new Dictionary<string, string>
         {
             ["OrderSync:Storage:ConnectionString"] = storage.ConnectionString,
