@@ -90,16 +90,21 @@ public sealed partial class SimulatedShopifyStore(string domain, string accessTo
         }
     }
 
+    /// <summary>Raised once an orderCreate has stored its order (before it is answered), outside the store's lock.</summary>
+    public event Action<SimulatedOrder>? OrderCreated;
+
     internal SimulatedOrder CreateOrder(JsonObject input)
     {
+        SimulatedOrder order;
         lock (_gate)
         {
             var number = _orders.Count + 1;
             var tags = input["tags"] is JsonArray t ? t.Select(x => x!.GetValue<string>()).ToList() : [];
-            var order = new SimulatedOrder($"gid://shopify/Order/{5_000_000_000L + number}", $"#{1000 + number}", tags, input, time.GetUtcNow());
+            order = new SimulatedOrder($"gid://shopify/Order/{5_000_000_000L + number}", $"#{1000 + number}", tags, input, time.GetUtcNow());
             _orders.Add(order);
-            return order;
         }
+        OrderCreated?.Invoke(order);
+        return order;
     }
 
     internal IReadOnlyList<SimulatedOrder> FindByTag(string tag)

@@ -7,6 +7,7 @@ using OrderSync.Core.Messaging;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Webhooks;
 using OrderSync.Core.Webhooks.Shopify;
+using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
 
 namespace OrderSync.Tests.Core;

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OrderSync.Core.Storage;
 using OrderSync.Local;
+using OrderSync.Sandbox.Hosting;
 using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
 
@@ -14,8 +15,8 @@ namespace OrderSync.Tests.EndToEnd;
 /// </summary>
 public sealed class LocalShellFixture : IAsyncDisposable
 {
-    public const string VendorId = "vendor-a";
-    public const string VendorSku = "VENDOR-IPOD-NANO";
+    public const string VendorId = LocalShellSettings.VendorId;
+    public const string VendorSku = LocalShellSettings.VendorSku;
     private readonly Dictionary<string, string> _settings;
     private readonly HttpClient _http = new();
     private readonly List<LocalHostProcess> _others = [];
@@ -44,31 +45,14 @@ public sealed class LocalShellFixture : IAsyncDisposable
         ShopifyAdminSimulator simulator, IReadOnlyDictionary<string, string>? moreSettings = null, OrderRuntime runtime = OrderRuntime.Outbox)
     {
         var storage = await TestStorage.IsolatedAsync();
-        var vendorShop = $"vendor-{Guid.NewGuid():N}"[..20] + ".myshopify.com";
-        var token = "shpat_" + Guid.NewGuid().ToString("N");
-        var vendor = simulator.AddStore(vendorShop, token);
-        var settings = new Dictionary<string, string>
-        {
-            ["OrderSync:Storage:ConnectionString"] = storage.ConnectionString,
-            ["OrderSync:Storage:TablePrefix"] = storage.TablePrefix,
-            ["OrderSync:Storage:SignalQueue"] = storage.SignalQueue,
-            ["OrderSync:Shopify:WebhookSecrets:0"] = ShopifyWebhookBuilder.Secret,
-            ["OrderSync:Merchants:0:Shop"] = ShopifyWebhookBuilder.MerchantShop,
-            ["OrderSync:Merchants:0:ProductMappings:0:MerchantSku"] = "IPOD2008PINK",
-            ["OrderSync:Merchants:0:ProductMappings:0:VendorId"] = VendorId,
-            ["OrderSync:Merchants:0:ProductMappings:0:VendorSku"] = VendorSku,
-            ["OrderSync:Vendors:0:Id"] = VendorId,
-            ["OrderSync:Vendors:0:ShopDomain"] = vendorShop,
-            ["OrderSync:Vendors:0:AdminApiBaseUrl"] = simulator.AdminBaseUrl(vendorShop).ToString(),
-            ["OrderSync:Vendors:0:AccessToken"] = token,
-            // Short enough that a crashed worker's message and command claim lapse within a test.
-            ["OrderSync:Worker:VisibilityTimeout"] = "00:00:04",
-            ["OrderSync:Worker:CommandLease"] = "00:00:02",
-            ["OrderSync:Worker:MaxIdleDelay"] = "00:00:00.200",
-            // Off unless a test turns it on: a lifecycle test's merchant order would otherwise be fed by the back-fill too.
-            ["OrderSync:Backfill:Enabled"] = "false",
-            [OrderRuntimeSetting.Key] = runtime.ToString(),
-        };
+        var (vendor, settings) = LocalShellSettings.WithNewVendorStore(simulator, storage);
+        // Short enough that a crashed worker's message and command claim lapse within a test.
+        settings["OrderSync:Worker:VisibilityTimeout"] = "00:00:04";
+        settings["OrderSync:Worker:CommandLease"] = "00:00:02";
+        settings["OrderSync:Worker:MaxIdleDelay"] = "00:00:00.200";
+        // Off unless a test turns it on: a lifecycle test's merchant order would otherwise be fed by the back-fill too.
+        settings["OrderSync:Backfill:Enabled"] = "false";
+        settings[OrderRuntimeSetting.Key] = runtime.ToString();
         if (runtime == OrderRuntime.Durable) foreach (var (key, value) in DurableSettings()) settings[key] = value;
         foreach (var (key, value) in moreSettings ?? new Dictionary<string, string>()) settings[key] = value;
         var fixture = new LocalShellFixture(vendor, storage, settings);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
 
 namespace OrderSync.Tests.EndToEnd;

@@ -1,6 +1,7 @@
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
 
 namespace OrderSync.Tests.EndToEnd;

@@ -5,6 +5,7 @@ using OrderSync.Core.Messaging;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Telemetry;
 using OrderSync.Core.Webhooks;
+using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Integration.Execution;
 using OrderSync.Tests.Support;
 using static OrderSync.Tests.Integration.Execution.CommandBuilder;

@@ -4,6 +4,7 @@ using OrderSync.Core.Messaging;
 using OrderSync.Core.Webhooks;
 using OrderSync.Core.Webhooks.HttpVendors;
 using OrderSync.Core.Webhooks.Shopify;
+using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
 
 namespace OrderSync.Tests.Integration;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrderSync.Core.Orders;
+using OrderSync.Sandbox.Shopify;
 
 namespace OrderSync.Tests.Support;
 

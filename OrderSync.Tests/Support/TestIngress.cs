@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using OrderSync.Core.Hosting;
 using OrderSync.Core.Messaging;
 using OrderSync.Core.Storage;
+using OrderSync.Sandbox.Shopify;
 
 namespace OrderSync.Tests.Support;
 

@@ -7,6 +7,7 @@ using OrderSync.Core.Orders;
 using OrderSync.Core.Serialization;
 using OrderSync.Core.Telemetry;
 using OrderSync.Core.Webhooks;
+using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
 
 namespace OrderSync.Tests.Integration.Telemetry;

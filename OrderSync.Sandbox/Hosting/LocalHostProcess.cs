@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using OrderSync.Sandbox;
 
-namespace OrderSync.Tests.Support;
+namespace OrderSync.Sandbox.Hosting;
 
 /// <summary>OrderSync.Local started as a real process (as a user runs it), configured through environment variables.</summary>
 public sealed class LocalHostProcess : IAsyncDisposable
@@ -19,6 +18,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
     }
 
     public Uri BaseUrl { get; }
+
+    /// <summary>The host's process id (e.g. to read its memory from /proc).</summary>
+    public int ProcessId => _process.Id;
 
     public string Output => string.Join(Environment.NewLine, _output);
 
@@ -96,13 +98,16 @@ public sealed class LocalHostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    /// <summary>OrderSync.Local's build output beside this test project's (same configuration), built through the project reference.</summary>
+    /// <summary>
+    /// OrderSync.Local's build output beside the running project's (same configuration, e.g. the tests' or the benchmark's),
+    /// built through that project's reference to it.
+    /// </summary>
     private static string LocalAssembly()
     {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testBin.Name;
-        var configuration = testBin.Parent!.Name;
-        var root = testBin.Parent!.Parent!.Parent!.Parent!.FullName;
+        var callerBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = callerBin.Name;
+        var configuration = callerBin.Parent!.Name;
+        var root = callerBin.Parent!.Parent!.Parent!.Parent!.FullName;
         var path = Path.Combine(root, "OrderSync.Local", "bin", configuration, framework, "OrderSync.Local.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("OrderSync.Local is not built", path);
     }

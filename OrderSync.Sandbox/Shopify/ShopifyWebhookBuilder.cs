@@ -1,15 +1,19 @@
 using OrderSync.Core.Webhooks;
 using OrderSync.Core.Webhooks.Shopify;
 
-namespace OrderSync.Tests.Support;
+namespace OrderSync.Sandbox.Shopify;
 
-/// <summary>Builds a Shopify webhook delivery as Shopify sends it: headers, raw body and signature.</summary>
+/// <summary>
+/// Builds a Shopify webhook delivery as Shopify sends it: headers, raw body and signature. By default Shopify's sample order
+/// as a new paid order (samples/shopify/orders-create-paid.json, copied beside the program that uses this), from a made-up
+/// merchant store, signed with a made-up app secret.
+/// </summary>
 public sealed class ShopifyWebhookBuilder
 {
     public const string Secret = "test-app-secret";
     public const string MerchantShop = "merchant.myshopify.com";
 
-    private byte[] _body = Samples.ShopifyNewPaidOrder();
+    private byte[] _body = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "samples", "shopify", "orders-create-paid.json"));
     private string _topic = "orders/create";
     private string _shop = MerchantShop;
     private string _webhookId = Guid.NewGuid().ToString();
