@@ -8,8 +8,8 @@ namespace OrderSync.Benchmarks;
 public static class HostProbes
 {
     /// <summary>
-    /// The runtime the host reports as "runtime" in its GET /api/health answer, or null when it reports none (as the
-    /// Outbox-only host does: it ignores OrderSync:Runtime, so a run asked for Durable is then labelled as asked).
+    /// The runtime the host reports as "runtime" in its GET /api/health answer (OrderSync:Runtime as it took it), or null
+    /// when it reports none (an older host).
     /// </summary>
     public static async Task<string?> ReportedRuntimeAsync(HttpClient http, Uri host)
     {

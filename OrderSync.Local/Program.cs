@@ -27,7 +27,7 @@ try
 
     var app = builder.Build();
     app.MapWebhookEndpoints();
-    app.MapOrderEndpoints();
+    app.MapOrderEndpoints(runtime);
     app.MapBackfillEndpoints();
 
     await app.Services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(app.Lifetime.ApplicationStopping);

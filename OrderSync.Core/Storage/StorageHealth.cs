@@ -65,6 +65,9 @@ public sealed record StorageHealthReport(IReadOnlyList<StorageCheck> Checks)
     /// <summary>The names of the checks that failed; absent when none did.</summary>
     public IReadOnlyList<string>? Unreachable => Checks.Any(c => !c.Reachable) ? [.. Checks.Where(c => !c.Reachable).Select(c => c.Name)] : null;
 
+    /// <summary>What runs the orders in the host that answers (the local shell's OrderSync:Runtime); absent when it does not say.</summary>
+    public string? Runtime { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public int StatusCode => Unreachable is null ? 200 : 503;
 }

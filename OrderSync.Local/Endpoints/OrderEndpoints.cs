@@ -12,7 +12,7 @@ public static class OrderEndpoints
     private const int MaxListed = 500;
 
     /// <summary>The ops API: an order's state and timeline, an operator's retry or re-evaluation, signals waiting for their order, signals set aside as poisoned; and the health of the storage it depends on.</summary>
-    public static void MapOrderEndpoints(this IEndpointRouteBuilder app)
+    public static void MapOrderEndpoints(this IEndpointRouteBuilder app, OrderRuntime runtime)
     {
         app.MapGet("/api/orders", async (string? status, OrderStore orders, CancellationToken cancellationToken) =>
             status is null || !OrderStatus.All.Contains(status)
@@ -38,7 +38,7 @@ public static class OrderEndpoints
         app.MapGet("/api/health", async (StorageHealth health, CancellationToken cancellationToken) =>
         {
             var report = await health.CheckAsync(cancellationToken);
-            return Results.Json(report, OrderSyncJson.Options, statusCode: report.StatusCode);
+            return Results.Json(report with { Runtime = runtime.ToString() }, OrderSyncJson.Options, statusCode: report.StatusCode);
         });
     }
 

@@ -28,6 +28,7 @@ public sealed class HealthEndToEndTests
         var body = await healthy.Content.ReadFromJsonAsync<JsonNode>();
         Assert.AreEqual(HttpStatusCode.OK, healthy.StatusCode, body?.ToJsonString());
         Assert.AreEqual("healthy", body!["status"]!.GetValue<string>());
+        Assert.AreEqual("Outbox", body["runtime"]!.GetValue<string>(), "the host says what runs its orders (OrderSync:Runtime unset)");
         CollectionAssert.AreEquivalent(new[] { "tables", "queue" }, body["checks"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ToArray());
 
         await azurite.DisposeAsync();
