@@ -34,8 +34,8 @@ public abstract class EndToEndLifecycleTest
 
     public TestContext TestContext { get; set; } = null!;
 
-    /// <summary>What runs the orders: a class of the suite on the durable runtime says so (see OnDurableRuntime).</summary>
-    protected virtual OrderRuntime Runtime => OrderRuntime.Outbox;
+    /// <summary>What runs the orders: the durable runtime for the suite's classes marked <see cref="IOnDurableRuntime"/>.</summary>
+    private OrderRuntime Runtime => this is IOnDurableRuntime ? OrderRuntime.Durable : OrderRuntime.Outbox;
 
     [TestInitialize]
     public async Task StartPayPalAsync() => PayPal = await PayPalSimulator.StartHttpAsync(PayPalClientId, PayPalClientSecret);

@@ -13,8 +13,8 @@ public abstract class EndToEndTest
     /// <summary>Settings a test class adds to (or replaces in) the world's own.</summary>
     protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
-    /// <summary>What runs the orders: a class of the suite on the durable runtime says so (see OnDurableRuntime).</summary>
-    protected virtual OrderRuntime Runtime => OrderRuntime.Outbox;
+    /// <summary>What runs the orders: the durable runtime for the suite's classes marked <see cref="IOnDurableRuntime"/>.</summary>
+    private OrderRuntime Runtime => this is IOnDurableRuntime ? OrderRuntime.Durable : OrderRuntime.Outbox;
 
     [TestInitialize]
     public async Task StartWorldAsync() => World = await LocalShellFixture.StartAsync(await TestSimulators.ShopifyAsync(), Settings, Runtime);

@@ -26,7 +26,10 @@ public class GracefulShutdownEndToEndTests : EndToEndTest
         World.Vendor.FailNext("orderCreate", new ShopifyFault.StallBeforeEffect(TimeSpan.FromMinutes(5)));
         await World.PostAsync(new ShopifyWebhookBuilder());
         await Eventually.GetAsync(() => Task.FromResult(World.Vendor.Received.Count(r => r.Field == "orderCreate")), n => n == 1, "the push to reach the vendor");
-        var (busy, other) = World.Host.Output.Contains("running push:", StringComparison.Ordinal) ? (World.Host, second) : (second, World.Host);
+        // The vendor may have the request before the host's log says so: wait for the line rather than guess the host.
+        var busy = (await Eventually.GetAsync(() => Task.FromResult(new[] { World.Host, second }.FirstOrDefault(h => h.Output.Contains("running push:", StringComparison.Ordinal))),
+            host => host is not null, "a host to say it runs the push"))!;
+        var other = busy == World.Host ? second : World.Host;
 
         var started = DateTime.UtcNow;
         Assert.AreEqual(0, await busy.StopAsync(TimeSpan.FromSeconds(30)), "a graceful stop exits with 0");
