@@ -54,7 +54,7 @@ public sealed class OrderSignalProcessor(
     public async Task AbandonAsync(SignalEnvelope envelope, string error, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrderKey"] = envelope.Order.ToString() });
-        var abandoned = new SignalAbandoned(envelope.Id, envelope.Signal.GetType().Name, error);
+        var abandoned = envelope.Abandoned(error);
         var settings = directory.SettingsFor(envelope.Order.Shop);
         await OnConflictReloadAsync(await orders.LoadAsync(envelope.Order, cancellationToken),
             current => DecideAndSaveAsync(current, abandoned, null, null, settings, cancellationToken), cancellationToken);

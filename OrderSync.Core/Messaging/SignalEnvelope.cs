@@ -11,6 +11,9 @@ public sealed record SignalEnvelope(string Id, OrderKey Order, Signal Signal, Si
 {
     /// <summary>As a queue sends it: carrying the trace context of the span that queues it, unless it has one already.</summary>
     public SignalEnvelope Traced() => Trace is null ? this with { Trace = SignalTrace.Capture() } : this;
+
+    /// <summary>The signal that records this one as given up on (poisoned, or thrown on by the decider), with the error.</summary>
+    public SignalAbandoned Abandoned(string error) => new(Id, Signal.GetType().Name, error);
 }
 
 /// <summary>Where a signal came from: the source, its topic and event id, and when it happened and arrived.</summary>

@@ -105,7 +105,7 @@ public static class OrderOrchestration
         }
         catch (Exception e)
         {
-            var abandoned = new SignalAbandoned(envelope.Id, envelope.Signal.GetType().Name, $"{e.GetType().Name}: {e.Message}");
+            var abandoned = envelope.Abandoned($"{e.GetType().Name}: {e.Message}");
             return OrderStep.Take(stored.Record, abandoned, null, null, settings, now);
         }
     }

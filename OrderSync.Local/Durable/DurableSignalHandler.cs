@@ -1,6 +1,5 @@
 using Microsoft.DurableTask.Client;
 using OrderSync.Core.Execution;
-using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Messaging;
 using OrderSync.Core.Orchestration.Durable;
 
@@ -26,6 +25,6 @@ public sealed class DurableSignalHandler(DurableTaskClient durable, TimeProvider
         OrchestrationStarter.HandOnAsync(durable, Abandoned(envelope, error), cancellationToken);
 
     private SignalEnvelope Abandoned(SignalEnvelope envelope, string error) => new(
-        $"abandoned:{envelope.Id}", envelope.Order, new SignalAbandoned(envelope.Id, envelope.Signal.GetType().Name, error),
+        $"abandoned:{envelope.Id}", envelope.Order, envelope.Abandoned(error),
         new SignalOrigin("ordersync", "poison", envelope.Id, null, time.GetUtcNow()));
 }
