@@ -20,6 +20,9 @@ public class RacingEndToEndTests : EndToEndTest
         ["OrderSync:Worker:VisibilityTimeout"] = "00:00:20",
     };
 
+    /// <summary>How many times the push may run (its lookup before creating keeps the vendor order one): on the outbox runtime, once.</summary>
+    protected virtual int PushRunsAtMost => 1;
+
     [TestMethod]
     public async Task One_order_s_signals_split_across_two_hosts_at_once_end_in_one_vendor_order_with_the_newest_data_and_an_empty_queue()
     {
@@ -48,8 +51,8 @@ public class RacingEndToEndTests : EndToEndTest
 
         Assert.AreEqual(1, World.Vendor.Orders.Count, "exactly one vendor order");
         Assert.AreEqual(1, World.Vendor.Received.Count(r => r.Field == "orderCreate"), "the push was sent once");
-        Assert.AreEqual(1, World.Vendor.Received.Count(r => r.Field == "orders"),
-            "the push ran once: its outcome was kept although the other host saved the order meanwhile, so it never ran again");
+        Assert.IsLessThanOrEqualTo(PushRunsAtMost, World.Vendor.Received.Count(r => r.Field == "orders"),
+            "the push's outcome was kept although the other host saved the order meanwhile, so it did not run again");
         var vendorOrder = World.Vendor.VendorSide().Order(World.Vendor.Orders.Single().Id)!;
         Assert.AreEqual(Address(Updates), vendorOrder.ShippingAddress!["address1"]!.GetValue<string>());
         Assert.AreEqual(Note(Updates), vendorOrder.Note);
