@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.DurableTask.Client;
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Orchestration;
@@ -19,7 +20,7 @@ public sealed class OrchestrationStarterTests
     private static LifecycleWorld _world = null!;
     private static DurableTestEngine _engine = null!;
     private OrderKey _order = null!;
-    private readonly List<string> _sent = [];
+    private readonly ConcurrentQueue<string> _sent = [];
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext _)
@@ -93,6 +94,19 @@ public sealed class OrchestrationStarterTests
         Assert.IsGreaterThan(ended.CreatedAt, (await InstanceAsync()).CreatedAt, "a new instance took the signal the ended one could not");
     }
 
+    [TestMethod]
+    public async Task Two_callers_handing_on_an_order_s_first_signals_at_once_have_both_handled_by_one_instance()
+    {
+        // As two hosts over one task hub: both find no instance and start one; the provider keeps one start.
+        await Task.WhenAll(HandOnAsync(_engine.Client, Create), HandOnAsync(_engine.Client, RingTwice));
+
+        var saved = await SettledAsync();
+        Assert.AreEqual(OrderStatus.Pushed, OrderStatus.Of(saved.Record.State));
+        var effects = _world.EffectsOn(_order);
+        Assert.AreEqual(("ring twice", 1), (effects.Note, effects.Orders), "both signals applied, to one vendor order");
+        Assert.AreEqual(OrchestrationRuntimeStatus.Running, (await InstanceAsync()).RuntimeStatus);
+    }
+
     private (string Id, Signal Signal) Create => ("create", new OrderPlaced(LifecycleWorld.Mugs(_order).Build()));
 
     private (string Id, Signal Signal) RingTwice => ("note", new OrderUpdated(LifecycleWorld.Mugs(_order, minutes: 5).WithNote("ring twice").Build()));
@@ -100,7 +114,7 @@ public sealed class OrchestrationStarterTests
     private async Task HandOnAsync(DurableTaskClient client, (string Id, Signal Signal) signal)
     {
         await OrchestrationStarter.HandOnAsync(client, LifecycleWorld.Envelope(_order, signal.Id, signal.Signal), CancellationToken.None);
-        _sent.Add(signal.Id);
+        _sent.Enqueue(signal.Id);
     }
 
     private async Task PushedAsync()
