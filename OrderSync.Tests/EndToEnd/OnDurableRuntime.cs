@@ -6,7 +6,7 @@ public interface IOnDurableRuntime;
 // The end-to-end suite again, on the local shell's durable runtime (OrderSync:Runtime=Durable): each class inherits every
 // test of its outbox-runtime class, with the same expectations. Not here yet (docs/design.md, "The local shell's two
 // runtimes"): UnreadableOrderEndToEndTests, as the durable runtime does not list a signal whose orchestration failed among
-// the poisoned ones; RacingEndToEndTests, as two hosts over one task hub lost signals of the raced order on this runtime.
+// the poisoned ones.
 
 [TestClass]
 public sealed class OrderPushOnDurable : OrderPushEndToEndTests, IOnDurableRuntime;
