@@ -50,6 +50,7 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<UnmatchedSignals>();
         services.AddSingleton<SignalRouter>();
         services.AddSingleton<StorageQueueSignalQueue>();
+        services.AddSingleton<PoisonQueue>();
         services.AddSingleton<ISignalQueue>(sp => sp.GetRequiredService<StorageQueueSignalQueue>());
         services.AddSingleton<IPoisonedSignals>(sp => sp.GetRequiredService<StorageQueueSignalQueue>());
         services.AddSingleton<TrackingCursorStore>();

@@ -13,25 +13,25 @@ public sealed class StorageQueueSignalQueue : ISignalQueue, IPoisonedSignals
     /// <summary>Storage queues cap visibility delays at 7 days; a longer wake-up arrives early and the decider re-arms it.</summary>
     private static readonly TimeSpan LongestDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
     private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
-    private const int MaxPeek = 32;
 
     private readonly QueueClient _queue;
-    private readonly QueueClient _poison;
+    private readonly PoisonQueue _poison;
 
     public StorageQueueSignalQueue(IOptions<StorageOptions> options)
     {
         var storage = options.Value;
-        // Azurite rejects the newest service version this SDK sends by default; the previous one has all we use.
-        var clientOptions = StorageClientDefaults.Apply(
-            new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.Base64 });
-        _queue = StorageClients.Queue(storage, storage.SignalQueue, clientOptions);
-        _poison = StorageClients.Queue(storage, storage.SignalQueue + "-poison", clientOptions);
+        _queue = StorageClients.Queue(storage, storage.SignalQueue, ClientOptions());
+        _poison = new PoisonQueue(options);
     }
+
+    /// <summary>Azurite rejects the newest service version this SDK sends by default; the previous one has all we use.</summary>
+    internal static QueueClientOptions ClientOptions() => StorageClientDefaults.Apply(
+        new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.Base64 });
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         await _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await _poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await _poison.EnsureCreatedAsync(cancellationToken);
     }
 
     /// <summary>Sends the envelope with the trace context of the span that queues it (webhook, processing of another signal, operator request).</summary>
@@ -74,25 +74,11 @@ public sealed class StorageQueueSignalQueue : ISignalQueue, IPoisonedSignals
     /// <summary>Moves a message that keeps failing to the poison queue, with its error, so it stays visible.</summary>
     public async Task MoveToPoisonAsync(ReceivedSignal message, string error, CancellationToken cancellationToken)
     {
-        var record = OrderSyncJson.Serialize(new PoisonedSignal(message.MessageId, message.DequeueCount, error, message.Body));
-        await _poison.SendMessageAsync(record, null, NeverExpires, cancellationToken);
+        await _poison.AddAsync(new PoisonedSignal(message.MessageId, message.DequeueCount, error, message.Body), cancellationToken);
         await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<PoisonedSignal>> PeekPoisonAsync(CancellationToken cancellationToken) =>
-        (await PeekPoisonedAsync(MaxPeek, cancellationToken)).Select(m => m.Signal).ToList();
+    public Task<IReadOnlyList<PoisonedSignal>> PeekPoisonAsync(CancellationToken cancellationToken) => _poison.PeekAsync(cancellationToken);
 
-    /// <summary>The oldest poisoned messages (a Storage Queue peeks 32 at most), without their bodies.</summary>
-    public async Task<IReadOnlyList<PoisonedSignalSummary>> ListAsync(int max, CancellationToken cancellationToken) =>
-        (await PeekPoisonedAsync(max, cancellationToken))
-            .Select(m => PoisonedSignalSummary.Of(m.Signal.MessageId, m.Signal.Body, m.Signal.DequeueCount, m.Signal.Error, m.InsertedOn)).ToList();
-
-    private async Task<IReadOnlyList<(PoisonedSignal Signal, DateTimeOffset? InsertedOn)>> PeekPoisonedAsync(int max, CancellationToken cancellationToken)
-    {
-        var peeked = await _poison.PeekMessagesAsync(Math.Clamp(max, 1, MaxPeek), cancellationToken);
-        return peeked.Value.Select(m => (OrderSyncJson.Deserialize<PoisonedSignal>(m.Body.ToString()), m.InsertedOn)).ToList();
-    }
+    public Task<IReadOnlyList<PoisonedSignalSummary>> ListAsync(int max, CancellationToken cancellationToken) => _poison.ListAsync(max, cancellationToken);
 }
-
-/// <summary>A message given up on after repeated failures: kept with its error for a person to look at.</summary>
-public sealed record PoisonedSignal(string MessageId, long DequeueCount, string Error, string Body);

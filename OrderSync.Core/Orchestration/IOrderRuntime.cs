@@ -25,6 +25,12 @@ public interface IOrderRuntime
     /// <summary>Saves a decision; returns the record's new version (ETag).</summary>
     Task<string?> SaveAsync(OrderSave save);
 
+    /// <summary>
+    /// Keeps a signal the orchestration could not apply (its order's record could not be read or saved) with the error,
+    /// among the poisoned signals an operator sees.
+    /// </summary>
+    Task SetAsideAsync(SignalEnvelope envelope, string error);
+
     /// <summary>The next signal sent to the order, or null when <paramref name="until"/> comes first (never, when null).</summary>
     Task<SignalEnvelope?> NextSignalAsync(DateTimeOffset? until);
 

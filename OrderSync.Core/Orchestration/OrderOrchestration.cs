@@ -35,36 +35,79 @@ public static class OrderOrchestration
 
     public static string InstanceId(Orders.OrderKey order) => order.ToString();
 
+    /// <summary>
+    /// How long an orchestration whose order's record could not be read or saved waits, when no signal comes, before it
+    /// reads the record again (a storage outage ends; a damaged record is mended by hand) and resumes its pending commands.
+    /// </summary>
+    public static readonly TimeSpan RereadAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The loop. The orchestration never fails on a step that keeps failing, as a failed orchestration would lose the
+    /// order's later signals: the order is then held as unread (null), each signal that comes is set aside with the error
+    /// until the record can be read again, and a command whose outcome could not be saved is still pending in the saved
+    /// record, to be run again (commands are safe to repeat).
+    /// </summary>
     public static async Task RunAsync(IOrderRuntime runtime, OrderRun run)
     {
-        var stored = await runtime.LoadAsync(run.Order);
+        var (stored, failure) = await TryAsync(() => runtime.LoadAsync(run.Order));
         var settings = await runtime.ReadSettingsAsync(run.Order.Shop);
-        stored = await RunOutboxAsync(runtime, stored, settings);
+        if (stored is not null) stored = await RunOutboxAsync(runtime, stored, settings);
 
         var next = run.First;
         for (var handled = 0; ;)
         {
             var full = handled >= SignalsPerGeneration;
             var settingsFresh = next is not null; // the signal the generation started with: its settings were just read
-            var until = WaitUntil(stored.Record.State, runtime.Now);
+            var until = stored is null ? runtime.Now + RereadAfter : WaitUntil(stored.Record.State, runtime.Now);
             var envelope = next ?? await runtime.NextSignalAsync(full ? Earliest(until, runtime.Now + LullBeforeNewGeneration) : until);
             next = null;
+            if (stored is null)
+            {
+                if (envelope is null && full) break;
+                (stored, failure) = await TryAsync(() => runtime.LoadAsync(run.Order));
+                if (stored is null)
+                {
+                    handled++; // a reread counts as a signal, so a long outage's timers do not grow the history without end
+                    if (envelope is not null) await runtime.SetAsideAsync(envelope, failure!);
+                    continue;
+                }
+                if (envelope is null)
+                {
+                    stored = await RunOutboxAsync(runtime, stored, settings);
+                    continue;
+                }
+            }
+            var current = stored;
             if (envelope is null)
             {
                 if (full) break; // a wake-up due now is the next generation's first
-                if (stored.Record.State.NextWakeAt() is null) return;
-                stored = await StepAsync(runtime, stored, new WakeUp(), null, null, settings);
+                if (current.Record.State.NextWakeAt() is null) return;
+                (stored, _) = await TryAsync(() => StepAsync(runtime, current, new WakeUp(), null, null, settings));
             }
             else
             {
                 handled++;
-                if (stored.Record.HasApplied(envelope.Id)) continue;
+                if (current.Record.HasApplied(envelope.Id)) continue;
                 if (!settingsFresh) settings = await runtime.ReadSettingsAsync(run.Order.Shop);
-                stored = await SaveAsync(runtime, stored, TakeOrSetAside(stored, envelope, settings, runtime.Now));
+                (stored, failure) = await TryAsync(() => SaveAsync(runtime, current, TakeOrSetAside(current, envelope, settings, runtime.Now)));
+                if (stored is null) await runtime.SetAsideAsync(envelope, failure!);
             }
-            stored = await RunOutboxAsync(runtime, stored, settings);
+            if (stored is not null) stored = await RunOutboxAsync(runtime, stored, settings);
         }
         runtime.ContinueAsNew(new OrderRun(run.Order));
+    }
+
+    /// <summary>A read or save that failed past the runtime's retries: no order in hand, and why.</summary>
+    private static async Task<(StoredOrder? Order, string? Failure)> TryAsync(Func<Task<StoredOrder>> step)
+    {
+        try
+        {
+            return (await step(), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (null, e.Message);
+        }
     }
 
     private static DateTimeOffset Earliest(DateTimeOffset? a, DateTimeOffset b) => a is { } at && at < b ? at : b;
@@ -73,7 +116,8 @@ public static class OrderOrchestration
     private static DateTimeOffset? WaitUntil(OrderState state, DateTimeOffset now) =>
         state.NextWakeAt() ?? (OrderStatus.IsTerminal(state) ? now + QuietPeriod : null);
 
-    private static async Task<StoredOrder> RunOutboxAsync(IOrderRuntime runtime, StoredOrder stored, SyncSettings settings)
+    /// <summary>Runs the pending commands; null when an outcome could not be saved (the command stays pending in the record).</summary>
+    private static async Task<StoredOrder?> RunOutboxAsync(IOrderRuntime runtime, StoredOrder stored, SyncSettings settings)
     {
         while (stored.Record.Outbox.FirstOrDefault() is { } pending)
         {
@@ -87,7 +131,8 @@ public static class OrderOrchestration
                 outcome = new CommandFailed(pending.Command.Id, FailureKind.Transient, $"the command could not be run: {e.Message}", null);
             }
             var settled = stored with { Record = stored.Record.Settle(pending.Command.Id) };
-            stored = await StepAsync(runtime, settled, outcome, null, null, settings);
+            if ((await TryAsync(() => StepAsync(runtime, settled, outcome, null, null, settings))).Order is not { } saved) return null;
+            stored = saved;
         }
         return stored;
     }

@@ -31,6 +31,7 @@ namespace OrderSync.Core.Serialization;
 [JsonSerializable(typeof(OrderRun))]
 [JsonSerializable(typeof(OrderSave))]
 [JsonSerializable(typeof(CommandRequest))]
+[JsonSerializable(typeof(SignalSetAside))]
 [JsonSerializable(typeof(StorageHealthReport))]
 [JsonSerializable(typeof(IReadOnlyList<PoisonedSignalSummary>))]
 internal sealed partial class OrderSyncJsonContext : JsonSerializerContext;

@@ -20,4 +20,8 @@ public sealed class OrderActivityFunctions(OrderActivities activities)
     [Function(OrderActivities.SaveOrder)]
     public Task<string?> SaveOrder([ActivityTrigger] string save, CancellationToken cancellationToken) =>
         activities.SaveOrderAsync(save, cancellationToken);
+
+    [Function(OrderActivities.SetSignalAside)]
+    public Task<string> SetSignalAside([ActivityTrigger] string setAside, CancellationToken cancellationToken) =>
+        activities.SetSignalAsideAsync(setAside, cancellationToken);
 }

@@ -4,9 +4,7 @@ namespace OrderSync.Tests.EndToEnd;
 public interface IOnDurableRuntime;
 
 // The end-to-end suite again, on the local shell's durable runtime (OrderSync:Runtime=Durable): each class inherits every
-// test of its outbox-runtime class, with the same expectations. Not here yet (docs/design.md, "The local shell's two
-// runtimes"): UnreadableOrderEndToEndTests, as the durable runtime does not list a signal whose orchestration failed among
-// the poisoned ones.
+// test of its outbox-runtime class, with the same expectations, but where an override says why the engine differs.
 
 [TestClass]
 public sealed class OrderPushOnDurable : OrderPushEndToEndTests, IOnDurableRuntime;
@@ -22,6 +20,9 @@ public sealed class BackfillOnDurable : BackfillEndToEndTests, IOnDurableRuntime
 
 [TestClass]
 public sealed class PoisonedSignalOnDurable : PoisonedSignalEndToEndTests, IOnDurableRuntime;
+
+[TestClass]
+public sealed class UnreadableOrderOnDurable : UnreadableOrderEndToEndTests, IOnDurableRuntime;
 
 [TestClass]
 public sealed class CrashRecoveryOnDurable : CrashRecoveryEndToEndTests, IOnDurableRuntime;

@@ -69,6 +69,14 @@ public sealed class ScriptedOrderRuntime(OrderCheckpoints checkpoints, SyncSetti
         return await checkpoints.SaveAsync(save, CancellationToken.None);
     }
 
+    public List<SignalSetAside> SetAside { get; } = [];
+
+    public Task SetAsideAsync(SignalEnvelope envelope, string error)
+    {
+        SetAside.Add(new SignalSetAside(envelope, error));
+        return Task.CompletedTask;
+    }
+
     public Task<SignalEnvelope?> NextSignalAsync(DateTimeOffset? until)
     {
         Waits.Add(until);

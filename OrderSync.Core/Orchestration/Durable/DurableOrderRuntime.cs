@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.DurableTask;
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Messaging;
@@ -16,23 +17,45 @@ namespace OrderSync.Core.Orchestration.Durable;
 /// </summary>
 public sealed class DurableOrderRuntime(TaskOrchestrationContext context) : IOrderRuntime
 {
-    /// <summary>For failures the platform clients did not classify (a storage outage, a crashed host): 5 tries over ~1 minute.</summary>
+    /// <summary>
+    /// For failures the platform clients did not classify (a storage outage, a crashed host): 5 tries over ~1 minute. Not
+    /// for a record that cannot be read (a damaged one) or was saved by something else: another try meets the same record.
+    /// </summary>
     private static readonly TaskOptions Retried = TaskOptions.FromRetryPolicy(new Microsoft.DurableTask.RetryPolicy(
-        maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+        maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30))
+    {
+        HandleFailure = failure => !failure.IsCausedBy<JsonException>() && !failure.IsCausedBy<OrderConcurrencyException>(),
+    });
 
     public DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
     public async Task<StoredOrder> LoadAsync(OrderKey order) =>
-        OrderSyncJson.Deserialize<StoredOrder>(await context.CallActivityAsync<string>(OrderActivities.LoadOrder, order.ToString(), Retried));
+        OrderSyncJson.Deserialize<StoredOrder>(await CallAsync<string>(OrderActivities.LoadOrder, order.ToString()));
 
     public async Task<SyncSettings> ReadSettingsAsync(string shop) =>
-        OrderSyncJson.Deserialize<SyncSettings>(await context.CallActivityAsync<string>(OrderActivities.ReadSettings, shop, Retried));
+        OrderSyncJson.Deserialize<SyncSettings>(await CallAsync<string>(OrderActivities.ReadSettings, shop));
 
     public async Task<Signal> ExecuteAsync(CommandRequest request) =>
-        OrderSyncJson.Deserialize<Signal>(await context.CallActivityAsync<string>(OrderActivities.ExecuteCommand, OrderSyncJson.Serialize(request), Retried));
+        OrderSyncJson.Deserialize<Signal>(await CallAsync<string>(OrderActivities.ExecuteCommand, OrderSyncJson.Serialize(request)));
 
-    public Task<string?> SaveAsync(OrderSave save) =>
-        context.CallActivityAsync<string?>(OrderActivities.SaveOrder, OrderSyncJson.Serialize(save), Retried);
+    public Task<string?> SaveAsync(OrderSave save) => CallAsync<string?>(OrderActivities.SaveOrder, OrderSyncJson.Serialize(save));
+
+    public Task SetAsideAsync(SignalEnvelope envelope, string error) =>
+        CallAsync<string>(OrderActivities.SetSignalAside, OrderSyncJson.Serialize(new SignalSetAside(envelope, error)));
+
+    /// <summary>An activity that failed past its retries surfaces with the error it failed with, named as its type names it.</summary>
+    private async Task<T> CallAsync<T>(string activity, string input)
+    {
+        try
+        {
+            return await context.CallActivityAsync<T>(activity, input, Retried);
+        }
+        catch (TaskFailedException e)
+        {
+            var details = e.FailureDetails;
+            throw new InvalidOperationException($"{activity} failed: {details.ErrorType.Split('.')[^1]}: {details.ErrorMessage}", e);
+        }
+    }
 
     /// <summary>
     /// The one open wait for a signal. It is never cancelled: the runtime can hand an event to a cancelled wait and lose it

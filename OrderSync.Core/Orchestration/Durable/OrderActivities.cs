@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Execution;
+using OrderSync.Core.Messaging;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Serialization;
 using OrderSync.Core.Telemetry;
@@ -11,12 +12,14 @@ namespace OrderSync.Core.Orchestration.Durable;
 /// The order orchestration's activities, each one call into Core with its input and output as OrderSync JSON. Both shells
 /// register them under these names: the Azure shell as activity functions, the local shell on its Durable Task worker.
 /// </summary>
-public sealed class OrderActivities(OrderCheckpoints checkpoints, MerchantDirectory directory, CommandExecutor executor, ILogger<OrderActivities> logger)
+public sealed class OrderActivities(
+    OrderCheckpoints checkpoints, MerchantDirectory directory, CommandExecutor executor, PoisonQueue poison, ILogger<OrderActivities> logger)
 {
     public const string LoadOrder = nameof(LoadOrder);
     public const string ReadSettings = nameof(ReadSettings);
     public const string ExecuteCommand = nameof(ExecuteCommand);
     public const string SaveOrder = nameof(SaveOrder);
+    public const string SetSignalAside = nameof(SetSignalAside);
 
     public async Task<string> LoadOrderAsync(string order, CancellationToken cancellationToken) =>
         OrderSyncJson.Serialize(await checkpoints.LoadAsync(Key(order), cancellationToken));
@@ -33,6 +36,19 @@ public sealed class OrderActivities(OrderCheckpoints checkpoints, MerchantDirect
 
     public Task<string?> SaveOrderAsync(string save, CancellationToken cancellationToken) =>
         checkpoints.SaveAsync(OrderSyncJson.Deserialize<OrderSave>(save), cancellationToken);
+
+    /// <summary>
+    /// Keeps the signal in the poison queue. Its order cannot show that it needs attention, as the orchestration does with a
+    /// signal the decider refuses: the order's record is what could not be read or saved.
+    /// </summary>
+    public async Task<string> SetSignalAsideAsync(string setAside, CancellationToken cancellationToken)
+    {
+        var (envelope, error) = OrderSyncJson.Deserialize<SignalSetAside>(setAside);
+        await poison.SetAsideAsync(envelope, error, cancellationToken);
+        logger.LogError("signal {SignalId} set aside in the poison queue, and order {OrderKey} could not be marked as needing attention, as its record could not be read or saved: {Error}",
+            envelope.Id, envelope.Order, error);
+        return envelope.Id;
+    }
 
     private static OrderKey Key(string order) =>
         OrderKey.TryParse(order, out var key) ? key : throw new ArgumentException($"'{order}' is not an order key (shop/orderId)", nameof(order));

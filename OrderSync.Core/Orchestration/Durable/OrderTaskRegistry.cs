@@ -13,7 +13,8 @@ public static class OrderTaskRegistry
         .AddActivity(OrderActivities.LoadOrder, Activity((a, input) => a.LoadOrderAsync(input, CancellationToken.None)))
         .AddActivity(OrderActivities.ReadSettings, Activity((a, input) => Task.FromResult(a.ReadSettingsOf(input))))
         .AddActivity(OrderActivities.ExecuteCommand, Activity((a, input) => a.ExecuteCommandAsync(input, CancellationToken.None)))
-        .AddActivity(OrderActivities.SaveOrder, Activity((a, input) => a.SaveOrderAsync(input, CancellationToken.None)));
+        .AddActivity(OrderActivities.SaveOrder, Activity((a, input) => a.SaveOrderAsync(input, CancellationToken.None)))
+        .AddActivity(OrderActivities.SetSignalAside, Activity((a, input) => a.SetSignalAsideAsync(input, CancellationToken.None)));
 
     private static Func<IServiceProvider, ITaskActivity> Activity<TOutput>(Func<OrderActivities, string, Task<TOutput>> run) =>
         services => new OrderActivity<TOutput>(services.GetRequiredService<OrderActivities>(), run);

@@ -65,7 +65,8 @@ public sealed class LifecycleWorld : IAsyncDisposable
     public OrderKey NewOrder() => new(_kit.MerchantShop, Random.Shared.NextInt64(1, long.MaxValue).ToString());
 
     /// <summary>The activities of the order orchestration over this world, as the shells' workers resolve them.</summary>
-    public OrderActivities Activities() => new(new OrderCheckpoints(Orders, TimeProvider.System), Directory, Executor, NullLogger<OrderActivities>.Instance);
+    public OrderActivities Activities() => new(
+        new OrderCheckpoints(Orders, TimeProvider.System), Directory, Executor, new PoisonQueue(TestStorage.Wrap(Storage)), NullLogger<OrderActivities>.Instance);
 
     /// <summary>What the HTTP vendor holds and was asked for this order.</summary>
     public VendorEffects EffectsOn(OrderKey order)
