@@ -29,7 +29,7 @@ public sealed class FunctionMetadataTests
     private static readonly (string Name, string Schedule)[] Timers =
         [("TrackingPoll", "%TrackingPollSchedule%"), ("Backfill", "%BackfillSchedule%"), ("OrderGaugeRefresh", "%OrderGaugeSchedule%")];
 
-    private static readonly string[] Activities = ["LoadOrder", "ReadSettings", "ExecuteCommand", "SaveOrder"];
+    private static readonly string[] Activities = ["LoadOrder", "ReadSettings", "ExecuteCommand", "SaveOrder", "SetSignalAside"];
 
     [TestMethod]
     public void The_host_indexes_exactly_the_functions_of_the_design()
@@ -84,7 +84,7 @@ public sealed class FunctionMetadataTests
         CollectionAssert.AreEquivalent(Activities, new[]
         {
             OrderActivities.LoadOrder, OrderActivities.ReadSettings,
-            OrderActivities.ExecuteCommand, OrderActivities.SaveOrder,
+            OrderActivities.ExecuteCommand, OrderActivities.SaveOrder, OrderActivities.SetSignalAside,
         });
     }
 

@@ -22,6 +22,12 @@ public sealed class ScriptedOrderRuntime(OrderCheckpoints checkpoints, SyncSetti
 
     public List<Command> Executed { get; } = [];
 
+    /// <summary>Asked before each read and save of the order: an exception to fail it with (storage down, a damaged record), or null.</summary>
+    public Func<Exception?> StorageFault { get; set; } = () => null;
+
+    /// <summary>The id of the signal handed to the orchestration last.</summary>
+    public string? LastDelivered { get; private set; }
+
     public List<DateTimeOffset?> Waits { get; } = [];
 
     public int Saves { get; private set; }
@@ -49,7 +55,8 @@ public sealed class ScriptedOrderRuntime(OrderCheckpoints checkpoints, SyncSetti
         }
     }
 
-    public Task<StoredOrder> LoadAsync(OrderKey order) => checkpoints.LoadAsync(order, CancellationToken.None);
+    public Task<StoredOrder> LoadAsync(OrderKey order) =>
+        StorageFault() is { } fault ? Task.FromException<StoredOrder>(fault) : checkpoints.LoadAsync(order, CancellationToken.None);
 
     public Task<SyncSettings> ReadSettingsAsync(string shop)
     {
@@ -66,6 +73,7 @@ public sealed class ScriptedOrderRuntime(OrderCheckpoints checkpoints, SyncSetti
     public async Task<string?> SaveAsync(OrderSave save)
     {
         Saves++;
+        if (StorageFault() is { } fault) throw fault;
         return await checkpoints.SaveAsync(save, CancellationToken.None);
     }
 
@@ -80,7 +88,11 @@ public sealed class ScriptedOrderRuntime(OrderCheckpoints checkpoints, SyncSetti
     public Task<SignalEnvelope?> NextSignalAsync(DateTimeOffset? until)
     {
         Waits.Add(until);
-        if (_signals.TryDequeue(out var envelope)) return Task.FromResult<SignalEnvelope?>(envelope);
+        if (_signals.TryDequeue(out var envelope))
+        {
+            LastDelivered = envelope.Id;
+            return Task.FromResult<SignalEnvelope?>(envelope);
+        }
         if (until is not { } at) throw new NothingToCome();
         if (at > Now) Now = at;
         return Task.FromResult<SignalEnvelope?>(null);

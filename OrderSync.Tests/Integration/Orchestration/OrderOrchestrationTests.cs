@@ -165,6 +165,65 @@ public sealed class OrderOrchestrationTests
     }
 
     [TestMethod]
+    public async Task A_signal_whose_order_cannot_be_read_or_saved_is_set_aside_with_the_error_and_the_next_one_is_applied_once_it_can()
+    {
+        var runtime = Runtime().Deliver(
+            Envelope("create", Placed(MugAndTee())),
+            Envelope("during-outage", Updated(MugAndTee().WithNote("lost?").UpdatedMinutesLater(5))),
+            Envelope("after-outage", Updated(MugAndTee().WithNote("ring twice").UpdatedMinutesLater(10))));
+        runtime.Answer = command => command is UpdateVendorOrder ? new CommandSucceeded(command.Id, null) : CreatedFor(command);
+        runtime.StorageFault = () => runtime.LastDelivered == "during-outage" ? new InvalidOperationException("SaveOrder failed: JsonException: not a record") : null;
+
+        Assert.AreEqual(RunEnd.Idle, await runtime.RunAsync(new OrderRun(Key)), "the orchestration did not fail");
+
+        var setAside = runtime.SetAside.Single();
+        Assert.AreEqual("during-outage", setAside.Envelope.Id);
+        StringAssert.Contains(setAside.Error, "JsonException: not a record");
+        var saved = (await _orders.LoadAsync(Key, CancellationToken.None)).Record.State;
+        Assert.AreEqual("ring twice", saved.Order!.Note, "the order was read again for the next signal");
+        Assert.AreEqual(OrderStatus.Pushed, OrderStatus.Of(saved));
+    }
+
+    [TestMethod]
+    public async Task An_order_unreadable_when_its_orchestration_starts_is_read_again_later_and_its_pending_commands_run()
+    {
+        var interrupted = Runtime().Deliver(Envelope("create", Placed(MugAndTee())));
+        interrupted.Answer = _ => throw new OperationCanceledException("the host stopped");
+        await Assert.ThrowsExactlyAsync<OperationCanceledException>(() => interrupted.RunAsync(new OrderRun(Key)));
+        var resumed = Runtime();
+        resumed.StorageFault = () => resumed.Waits.Count == 0 ? new InvalidOperationException("LoadOrder failed: RequestFailedException: storage down") : null;
+
+        Assert.AreEqual(RunEnd.Idle, await resumed.RunAsync(new OrderRun(Key)));
+
+        Assert.AreEqual(LifecycleSpec.Start + OrderOrchestration.RereadAfter, resumed.Waits[0], "it waited, then read the order again");
+        CollectionAssert.AreEquivalent(new[] { PushToA, PushToB }, resumed.Executed.Select(c => c.Id).ToArray());
+        Assert.AreEqual(OrderStatus.Pushed, OrderStatus.Of((await _orders.LoadAsync(Key, CancellationToken.None)).Record.State));
+        Assert.IsEmpty(resumed.SetAside);
+    }
+
+    [TestMethod]
+    public async Task A_command_whose_outcome_could_not_be_saved_stays_pending_and_runs_again_once_the_order_is_read_again()
+    {
+        var runtime = Runtime().Deliver(Envelope("create", Placed(MugAndTee())));
+        var failed = false;
+        runtime.StorageFault = () =>
+        {
+            if (failed || runtime.Executed.Count != 1) return null;
+            failed = true;
+            return new InvalidOperationException("SaveOrder failed: RequestFailedException: storage down");
+        };
+
+        Assert.AreEqual(RunEnd.Idle, await runtime.RunAsync(new OrderRun(Key)));
+
+        var first = runtime.Executed[0].Id;
+        Assert.AreEqual(2, runtime.Executed.Count(c => c.Id == first), "the command whose outcome was lost ran again");
+        CollectionAssert.Contains(runtime.Waits, LifecycleSpec.Start + OrderOrchestration.RereadAfter, "it waited, then read the order again");
+        var saved = await _orders.LoadAsync(Key, CancellationToken.None);
+        Assert.AreEqual(OrderStatus.Pushed, OrderStatus.Of(saved.Record.State));
+        Assert.IsEmpty(saved.Record.Outbox);
+    }
+
+    [TestMethod]
     public async Task An_order_with_nothing_left_to_do_waits_out_the_quiet_period_then_completes()
     {
         var runtime = Runtime().Deliver(Envelope("create", Placed(MugAndTee().CancelledAt(LifecycleSpec.Start))));
