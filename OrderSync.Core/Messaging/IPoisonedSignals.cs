@@ -4,7 +4,7 @@ using OrderSync.Core.Serialization;
 namespace OrderSync.Core.Messaging;
 
 /// <summary>
-/// The signals set aside because they kept failing (the Storage Queue's poison queue, Service Bus's dead-letter queue), for
+/// The signals set aside because they kept failing or their order could not be read (the poison queue, Service Bus's dead-letter queue), for
 /// an operator's list. The list never carries a message's body: a signal can hold a buyer's name, address, email and phone.
 /// </summary>
 public interface IPoisonedSignals
