@@ -22,6 +22,10 @@ public sealed class WorkerOptions
     [Range(1, 32, ErrorMessage = "OrderSync:Worker:BatchSize must be between 1 and 32.")]
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>Messages one worker holds at most, taken but not yet settled; it takes more as they settle.</summary>
+    [Range(1, 1024, ErrorMessage = "OrderSync:Worker:MaxInHand must be between 1 and 1024.")]
+    public int MaxInHand { get; set; } = 32;
+
     /// <summary>The longest pause between polls of an empty queue.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00", ErrorMessage = "OrderSync:Worker:MaxIdleDelay must be between 50 ms and 1 minute.")]
     public TimeSpan MaxIdleDelay { get; set; } = TimeSpan.FromSeconds(2);

@@ -10,8 +10,9 @@ namespace OrderSync.Local.Worker;
 /// A message is deleted only when its order has settled it (or its orchestration has it);
 /// one that cannot be read, or keeps failing, goes to the poison queue with its error: never silently dropped, and its order
 /// (when it names one) shows that it needs attention.
-/// One order's messages in a batch are handled one at a time (<see cref="OrderLanes"/>), different orders' side by side.
-/// On shutdown, messages in hand are given back to the queue at once.
+/// It takes messages while it has fewer than <see cref="WorkerOptions.MaxInHand"/> in hand, so one slow order (a slow vendor,
+/// an orchestration starting) does not hold up the next batch. One order's messages are handled one at a time, in the order
+/// taken (<see cref="OrderLanes"/>), different orders' side by side. On shutdown, messages in hand are given back at once.
 /// </summary>
 public sealed class SignalQueueWorker(
     StorageQueueSignalQueue queue,
@@ -25,49 +26,73 @@ public sealed class SignalQueueWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var lanes = new OrderLanes();
+        using var room = new SemaphoreSlim(_options.MaxInHand);
         var idle = MinIdleDelay;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            IReadOnlyList<ReceivedSignal> batch;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                batch = await queue.ReceiveAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "could not read the signal queue; trying again");
-                batch = [];
-            }
-
-            if (batch.Count == 0)
-            {
+                await room.WaitAsync(stoppingToken);
+                var taken = 1;
+                while (taken < _options.BatchSize && room.Wait(0)) taken++;
+                IReadOnlyList<ReceivedSignal> batch = [];
                 try
                 {
-                    await Task.Delay(idle, time, stoppingToken);
+                    batch = await ReceiveAsync(taken, stoppingToken);
                 }
-                catch (OperationCanceledException)
+                finally
                 {
-                    return;
+                    if (taken > batch.Count) room.Release(taken - batch.Count);
                 }
-                idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxIdleDelay.Ticks));
-                continue;
+                if (batch.Count == 0)
+                {
+                    await Task.Delay(idle, time, stoppingToken);
+                    idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxIdleDelay.Ticks));
+                    continue;
+                }
+                idle = MinIdleDelay;
+                foreach (var message in batch) _ = lanes.Enqueue(message, m => HandleThenFreeAsync(m, room, stoppingToken));
             }
-            idle = MinIdleDelay;
-            await Task.WhenAll(OrderLanes.Of(batch).Select(lane => HandleInTurnAsync(lane, stoppingToken)));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        for (var slot = 0; slot < _options.MaxInHand; slot++) await room.WaitAsync(CancellationToken.None); // every message in hand settled or given back
+    }
+
+    private async Task<IReadOnlyList<ReceivedSignal>> ReceiveAsync(int max, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await queue.ReceiveAsync(max, _options.VisibilityTimeout, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "could not read the signal queue; trying again");
+            return [];
         }
     }
 
-    private async Task HandleInTurnAsync(IReadOnlyList<ReceivedSignal> lane, CancellationToken stoppingToken)
+    private async Task HandleThenFreeAsync(ReceivedSignal message, SemaphoreSlim room, CancellationToken stoppingToken)
     {
-        foreach (var message in lane) await HandleAsync(message, stoppingToken);
+        try
+        {
+            await HandleAsync(message, stoppingToken);
+        }
+        finally
+        {
+            room.Release();
+        }
     }
 
     private async Task HandleAsync(ReceivedSignal message, CancellationToken stoppingToken)
     {
+        if (stoppingToken.IsCancellationRequested)
+        {
+            await queue.ReleaseAsync(message, TimeSpan.Zero, CancellationToken.None);
+            return;
+        }
         if (message.Envelope is null)
         {
             await PoisonAsync(message, message.ReadError ?? "unreadable message");
