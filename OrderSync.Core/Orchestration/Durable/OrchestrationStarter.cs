@@ -36,8 +36,13 @@ public static class OrchestrationStarter
         var body = OrderSyncJson.Serialize(envelope);
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            if (!await IsLiveAsync(durable, instanceId, cancellationToken)) await StartAsync(durable, envelope, instanceId, cancellationToken);
-            if (await IsRunningAsync(durable, instanceId, cancellationToken) && await RaiseAsync(durable, instanceId, body, cancellationToken)) return;
+            var status = (await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken))?.RuntimeStatus;
+            if (status is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended))
+            {
+                if (status is not OrchestrationRuntimeStatus.Pending) await StartAsync(durable, envelope, instanceId, cancellationToken);
+                if (!await IsRunningAsync(durable, instanceId, cancellationToken)) continue;
+            }
+            if (await RaiseAsync(durable, instanceId, body, cancellationToken)) return;
         }
         throw new InvalidOperationException(
             $"Signal {envelope.Id} could not be handed to orchestration {instanceId}: it completed under {Attempts} raises.");
