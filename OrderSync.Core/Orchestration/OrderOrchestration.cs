@@ -33,6 +33,12 @@ public static class OrderOrchestration
     /// </summary>
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromDays(3);
 
+    /// <summary>
+    /// How long the merchant's settings, once read, serve the order's next signals without another read (an activity on the
+    /// durable engine): a burst of signals, or a generation's first signal raised just after it started, reads them once.
+    /// </summary>
+    public static readonly TimeSpan SettingsFreshFor = TimeSpan.FromSeconds(10);
+
     public static string InstanceId(Orders.OrderKey order) => order.ToString();
 
     /// <summary>
@@ -51,13 +57,13 @@ public static class OrderOrchestration
     {
         var (stored, failure) = await TryAsync(() => runtime.LoadAsync(run.Order));
         var settings = await runtime.ReadSettingsAsync(run.Order.Shop);
+        var settingsReadAt = runtime.Now;
         if (stored is not null) stored = await RunOutboxAsync(runtime, stored, settings);
 
         var next = run.First;
         for (var handled = 0; ;)
         {
             var full = handled >= SignalsPerGeneration;
-            var settingsFresh = next is not null; // the signal the generation started with: its settings were just read
             var until = stored is null ? runtime.Now + RereadAfter : WaitUntil(stored.Record.State, runtime.Now);
             var envelope = next ?? await runtime.NextSignalAsync(full ? Earliest(until, runtime.Now + LullBeforeNewGeneration) : until);
             next = null;
@@ -88,7 +94,11 @@ public static class OrderOrchestration
             {
                 handled++;
                 if (current.Record.HasApplied(envelope.Id)) continue;
-                if (!settingsFresh) settings = await runtime.ReadSettingsAsync(run.Order.Shop);
+                if (runtime.Now - settingsReadAt > SettingsFreshFor)
+                {
+                    settings = await runtime.ReadSettingsAsync(run.Order.Shop);
+                    settingsReadAt = runtime.Now;
+                }
                 (stored, failure) = await TryAsync(() => SaveAsync(runtime, current, TakeOrSetAside(current, envelope, settings, runtime.Now)));
                 if (stored is null) await runtime.SetAsideAsync(envelope, failure!);
             }

@@ -14,7 +14,7 @@ namespace OrderSync.Tests.Support;
 /// </summary>
 public sealed class ScriptedOrderRuntime(OrderCheckpoints checkpoints, SyncSettings settings, DateTimeOffset start) : IOrderRuntime
 {
-    private readonly Queue<SignalEnvelope> _signals = new();
+    private readonly Queue<(SignalEnvelope Envelope, TimeSpan After)> _signals = new();
 
     public DateTimeOffset Now { get; private set; } = start;
 
@@ -38,7 +38,14 @@ public sealed class ScriptedOrderRuntime(OrderCheckpoints checkpoints, SyncSetti
 
     public ScriptedOrderRuntime Deliver(params SignalEnvelope[] envelopes)
     {
-        foreach (var envelope in envelopes) _signals.Enqueue(envelope);
+        foreach (var envelope in envelopes) _signals.Enqueue((envelope, TimeSpan.Zero));
+        return this;
+    }
+
+    /// <summary>A signal that comes <paramref name="after"/> the one before it (the clock moves on when it is taken).</summary>
+    public ScriptedOrderRuntime DeliverLater(TimeSpan after, SignalEnvelope envelope)
+    {
+        _signals.Enqueue((envelope, after));
         return this;
     }
 
@@ -88,10 +95,11 @@ public sealed class ScriptedOrderRuntime(OrderCheckpoints checkpoints, SyncSetti
     public Task<SignalEnvelope?> NextSignalAsync(DateTimeOffset? until)
     {
         Waits.Add(until);
-        if (_signals.TryDequeue(out var envelope))
+        if (_signals.TryDequeue(out var next))
         {
-            LastDelivered = envelope.Id;
-            return Task.FromResult<SignalEnvelope?>(envelope);
+            Now += next.After;
+            LastDelivered = next.Envelope.Id;
+            return Task.FromResult<SignalEnvelope?>(next.Envelope);
         }
         if (until is not { } at) throw new NothingToCome();
         if (at > Now) Now = at;

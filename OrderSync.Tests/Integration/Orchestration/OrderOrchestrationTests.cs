@@ -224,6 +224,20 @@ public sealed class OrderOrchestrationTests
     }
 
     [TestMethod]
+    public async Task Settings_read_at_the_start_serve_the_signals_of_a_burst_and_a_later_signal_reads_them_again()
+    {
+        var runtime = Runtime()
+            .Deliver(Envelope("create", Placed(MugAndTee())), Envelope("note", Updated(MugAndTee().WithNote("a").UpdatedMinutesLater(1))))
+            .DeliverLater(OrderOrchestration.SettingsFreshFor + TimeSpan.FromSeconds(1), Envelope("later", Updated(MugAndTee().WithNote("b").UpdatedMinutesLater(2))));
+        runtime.Answer = command => command is UpdateVendorOrder ? new CommandSucceeded(command.Id, null) : CreatedFor(command);
+
+        await runtime.RunAsync(new OrderRun(Key));
+
+        Assert.AreEqual(2, runtime.SettingsReads, "one read for the start and its burst, one for the later signal");
+        Assert.AreEqual("b", (await _orders.LoadAsync(Key, CancellationToken.None)).Record.State.Order!.Note);
+    }
+
+    [TestMethod]
     public async Task An_order_with_nothing_left_to_do_waits_out_the_quiet_period_then_completes()
     {
         var runtime = Runtime().Deliver(Envelope("create", Placed(MugAndTee().CancelledAt(LifecycleSpec.Start))));
