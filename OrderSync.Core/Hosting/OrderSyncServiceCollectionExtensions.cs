@@ -52,7 +52,7 @@ public static class OrderSyncServiceCollectionExtensions
         services.AddSingleton<StorageQueueSignalQueue>();
         services.AddSingleton<PoisonQueue>();
         services.AddSingleton<ISignalQueue>(sp => sp.GetRequiredService<StorageQueueSignalQueue>());
-        services.AddSingleton<IPoisonedSignals>(sp => sp.GetRequiredService<StorageQueueSignalQueue>());
+        services.AddSingleton<IPoisonedSignals>(sp => sp.GetRequiredService<PoisonQueue>());
         services.AddSingleton<TrackingCursorStore>();
         services.AddSingleton<StorageInitializer>();
 
