@@ -32,7 +32,7 @@ public sealed class BenchmarkWorld : IAsyncDisposable
         ShopifyAdminSimulator? simulator = null;
         try
         {
-            simulator = await ShopifyAdminSimulator.StartAsync();
+            simulator = await ShopifyAdminSimulator.StartAsync(checkSchemas: false);
             // A bucket that never runs dry: the figures are to be OrderSync's, not the simulated Shopify rate limit's.
             var (vendor, settings) = LocalShellSettings.WithNewVendorStore(
                 simulator, new StorageOptions { ConnectionString = azurite.ConnectionString }, maximumAvailable: 1e9, restoreRate: 1e9);

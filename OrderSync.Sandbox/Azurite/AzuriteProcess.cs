@@ -80,17 +80,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         && await LoopbackPorts.IsListeningAsync(DefaultPorts.Table, cancellationToken);
 
     /// <summary>node_modules/.bin/azurite of the repository this runs from (installed by `npm ci`).</summary>
-    private static string Executable()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", "azurite");
-            if (File.Exists(candidate)) return candidate;
-            if (File.Exists(Path.Combine(dir.FullName, "package.json")))
-                throw new InvalidOperationException($"Azurite is not installed: run `npm ci` in {dir.FullName}.");
-        }
-        throw new InvalidOperationException("Azurite was not found: run `npm ci` in the repository root.");
-    }
+    private static string Executable() =>
+        Path.Combine(NodeModules.RepositoryWith(Path.Combine(".bin", "azurite"), "Azurite"), "node_modules", ".bin", "azurite");
 
     public async ValueTask DisposeAsync()
     {

@@ -58,8 +58,6 @@ internal static class MerchantOrderOperations
 
     public static JsonObject FulfillmentCreate(SimulatedShopifyStore store, JsonObject variables, ShopifyFault.UserError? userError)
     {
-        var problems = ShopifyInputSchema.Problems(variables["fulfillment"], ShopifyInputSchema.FulfillmentInput);
-        if (problems.Count > 0) return VariableErrors("fulfillment", "FulfillmentInput!", problems);
         if (userError is not null) return UserErrors("fulfillmentCreate", userError.Field, userError.Message);
 
         var input = (JsonObject)variables["fulfillment"]!;
@@ -112,10 +110,6 @@ internal static class MerchantOrderOperations
 
     public static JsonObject TrackingInfoUpdate(SimulatedShopifyStore store, JsonObject variables, ShopifyFault.UserError? userError)
     {
-        if (variables["fulfillmentId"] is null)
-            return VariableErrors("fulfillmentId", "ID!", [("", "Expected value to not be null")]);
-        var problems = ShopifyInputSchema.Problems(variables["trackingInfoInput"], ShopifyInputSchema.FulfillmentTrackingInput);
-        if (problems.Count > 0) return VariableErrors("trackingInfoInput", "FulfillmentTrackingInput!", problems);
         if (userError is not null) return UserErrors("fulfillmentTrackingInfoUpdate", userError.Field, userError.Message);
 
         var id = variables["fulfillmentId"]!.GetValue<string>();
@@ -186,17 +180,4 @@ internal static class MerchantOrderOperations
                 ["field"] = new JsonArray([.. path.Split('.').Select(f => (JsonNode)f)]), ["message"] = message,
             }),
         });
-
-    private static JsonObject VariableErrors(string variable, string type, List<(string Path, string Explanation)> problems) => new()
-    {
-        ["errors"] = new JsonArray([.. problems.Select(p => (JsonNode)new JsonObject
-        {
-            ["message"] = $"Variable ${variable} of type {type} was provided invalid value{(p.Path.Length > 0 ? $" for {p.Path}" : "")} ({p.Explanation})",
-            ["extensions"] = new JsonObject
-            {
-                ["code"] = "INVALID_VARIABLE",
-                ["problems"] = new JsonArray(new JsonObject { ["path"] = p.Path, ["explanation"] = p.Explanation }),
-            },
-        })]),
-    };
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using OrderSync.Sandbox.Schemas;
 
 namespace OrderSync.Sandbox.Shopify;
 
@@ -18,15 +19,21 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, SimulatedShopifyStore> _stores = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider _time;
+    private readonly PlatformSchemas? _schemas;
     private WebApplication? _app;
 
-    private ShopifyAdminSimulator(TimeProvider time) => _time = time;
+    private ShopifyAdminSimulator(TimeProvider time, PlatformSchemas? schemas) => (_time, _schemas) = (time, schemas);
 
     public Uri BaseUrl { get; private set; } = null!;
 
-    public static async Task<ShopifyAdminSimulator> StartAsync(int port = 0, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    /// <param name="checkSchemas">
+    /// Whether each request and answer is checked against Shopify's published schema of the API version in its path
+    /// (<see cref="PlatformSchemas"/>): true but for benchmarks, which measure OrderSync rather than the checker.
+    /// </param>
+    public static async Task<ShopifyAdminSimulator> StartAsync(int port = 0, TimeProvider? time = null, bool checkSchemas = true,
+        CancellationToken cancellationToken = default)
     {
-        var simulator = new ShopifyAdminSimulator(time ?? TimeProvider.System);
+        var simulator = new ShopifyAdminSimulator(time ?? TimeProvider.System, checkSchemas ? await PlatformSchemas.SharedAsync() : null);
         (simulator._app, simulator.BaseUrl) = await SimulatorHttp.StartAsync(port, app =>
         {
             app.MapPost("/stores/{domain}/admin/api/{version}/graphql.json", simulator.HandleGraphQlAsync);
@@ -48,7 +55,7 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
     /// <summary>The base URL a client uses for <paramref name="domain"/>, in place of https://{domain}/.</summary>
     public Uri AdminBaseUrl(string domain) => new(BaseUrl, $"stores/{domain}/");
 
-    private async Task HandleGraphQlAsync(HttpContext context, string domain)
+    private async Task HandleGraphQlAsync(HttpContext context, string domain, string version)
     {
         var response = context.Response;
         if (!_stores.TryGetValue(domain, out var store))
@@ -70,6 +77,12 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
 
         var (field, variables) = SimulatorHttp.SplitGraphQlRequest(request);
         store.Record(field, (JsonObject)variables.DeepClone());
+        var query = request["query"]?.GetValue<string>() ?? "";
+        if (_schemas is not null && await _schemas.ShopifyRequestProblemsAsync(version, query, variables, context.RequestAborted) is { Count: > 0 } problems)
+        {
+            await SimulatorHttp.WriteJsonAsync(response, 200, new JsonObject { ["errors"] = new JsonArray([.. problems]) });
+            return;
+        }
 
         var fault = store.TakeFault(field);
         switch (fault)
@@ -136,27 +149,35 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
         };
         store.TrySpend(0, out var left);
         body["extensions"] = Cost(store, cost, cost, left);
+        if (_schemas is not null) body = await ShapedBySchemaAsync(_schemas, version, field, query, variables, body, context.RequestAborted);
 
         if (fault is ShopifyFault.StallAfterEffect after && !await SimulatorHttp.StallAsync(after.Delay, context.RequestAborted)) return;
         await SimulatorHttp.WriteJsonAsync(response, 200, body);
     }
 
+    /// <summary>The answer holding exactly what the request asked for; a simulator answer the schema does not allow is recorded and refused.</summary>
+    private static async Task<JsonObject> ShapedBySchemaAsync(PlatformSchemas schemas, string version, string field, string query,
+        JsonObject variables, JsonObject body, CancellationToken cancellationToken)
+    {
+        if (body["data"] is null) return body;
+        var (problems, data) = await schemas.ShopifyAnswerAsync(version, query, variables, body["data"], cancellationToken);
+        if (problems.Count == 0)
+        {
+            body["data"] = data;
+            return body;
+        }
+        schemas.RecordAnswerViolation($"Shopify {version} {field}", problems);
+        return new JsonObject
+        {
+            ["errors"] = new JsonArray([.. problems.Select(p => (JsonNode)new JsonObject
+            {
+                ["message"] = $"The simulator's answer does not fit the {version} schema: {p["message"]}", ["path"] = p["path"]?.DeepClone(),
+            })]),
+        };
+    }
+
     private static JsonObject OrderCreate(SimulatedShopifyStore store, JsonObject variables, ShopifyFault.UserError? userError)
     {
-        var problems = ShopifyInputSchema.Problems(variables["order"], ShopifyInputSchema.OrderCreateOrderInput);
-        if (problems.Count > 0)
-            return new JsonObject
-            {
-                ["errors"] = new JsonArray([.. problems.Select(p => (JsonNode)new JsonObject
-                {
-                    ["message"] = $"Variable $order of type OrderCreateOrderInput! was provided invalid value for {p.Path} ({p.Explanation})",
-                    ["extensions"] = new JsonObject
-                    {
-                        ["problems"] = new JsonArray(new JsonObject { ["path"] = p.Path, ["explanation"] = p.Explanation }),
-                    },
-                })]),
-            };
-
         if (userError is not null)
             return Data("orderCreate", new JsonObject
             {

@@ -184,7 +184,7 @@ public sealed class ShopifyVendorOrdersTests
             CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
-        StringAssert.Contains(failure.Reason, "lineItems.0.skuu (Field is not defined on OrderCreateLineItemInput)");
+        StringAssert.Contains(failure.Reason, "Field \"skuu\" is not defined by type \"OrderCreateLineItemInput\"");
     }
 
     private static ShopifyVendorOrders Client(TimeSpan? timeout = null) =>

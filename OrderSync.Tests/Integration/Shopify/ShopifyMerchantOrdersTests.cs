@@ -307,7 +307,7 @@ public sealed class ShopifyMerchantOrdersTests
             CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
-        StringAssert.Contains(failure.Reason, "trackingInfo.trackingNumber (Field is not defined on FulfillmentTrackingInput)");
+        StringAssert.Contains(failure.Reason, "Field \"trackingNumber\" is not defined by type \"FulfillmentTrackingInput\"");
     }
 
     private async Task Operation(string field, TimeSpan? timeout = null)
