@@ -222,7 +222,7 @@ public sealed partial class PayPalSimulator
 
         if (trackerId == "\0")
         {
-            await NotFoundAsync(context, "INVALID_RESOURCE_ID", "Specified resource ID does not exist. Please check the resource ID and try again.");
+            await NotFoundAsync(context, "TRACKER_ID_NOT_FOUND", "Specified tracker ID does not exist. Check the tracker ID and try again.");
             return;
         }
         if (trackerId.StartsWith('\0'))
@@ -269,12 +269,12 @@ public sealed partial class PayPalSimulator
         }
 
         if (stall is not null && !await SimulatorHttp.StallAsync(stall.Delay, context.RequestAborted)) return;
-        await WriteAsync(context.Response, 200, new JsonObject
-        {
-            ["tracker_identifiers"] = identifiers,
-            ["errors"] = errors,
-            ["links"] = new JsonArray(new JsonObject { ["href"] = new Uri(BaseUrl, "v1/shipping/trackers-batch").AbsoluteUri, ["rel"] = "self", ["method"] = "POST" }),
-        });
+        // batch_tracker_collection gives both arrays minItems 1: an empty one is left out.
+        var answer = new JsonObject();
+        if (identifiers.Count > 0) answer["tracker_identifiers"] = identifiers;
+        if (errors.Count > 0) answer["errors"] = errors;
+        answer["links"] = new JsonArray(new JsonObject { ["href"] = new Uri(BaseUrl, "v1/shipping/trackers-batch").AbsoluteUri, ["rel"] = "self", ["method"] = "POST" });
+        await WriteAsync(context.Response, 200, answer);
     }
 
     private async Task UpdateLegacyTrackerAsync(HttpContext context, string id)
@@ -389,7 +389,7 @@ public sealed partial class PayPalSimulator
     private async Task<bool> AuthorizedAsync(HttpContext context)
     {
         if (!RefuseBearerTokens && HasLiveToken(context.Request.Headers.Authorization)) return true;
-        await WriteAsync(context.Response, 401, Error("AUTHENTICATION_FAILURE", "Authentication failed due to invalid authentication credentials or a missing Authorization header."));
+        await WriteAsync(context.Response, 401, Error("AUTHENTICATION_FAILURE", "Authentication failed due to missing authorization header, or invalid authentication credentials."));
         return false;
     }
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using OrderSync.Core.Webhooks.PayPal;
+using OrderSync.Sandbox.Schemas;
 
 namespace OrderSync.Sandbox.PayPal;
 
@@ -60,8 +61,10 @@ public sealed partial class PayPalSimulator : IAsyncDisposable
     private static async Task<PayPalSimulator> StartAsync(string clientId, string clientSecret, TimeProvider? time, bool https, CancellationToken cancellationToken)
     {
         var simulator = new PayPalSimulator(clientId, clientSecret, time ?? TimeProvider.System);
+        var schemas = await PlatformSchemas.SharedAsync();
         (simulator._app, simulator.BaseUrl) = await SimulatorHttp.StartAsync(0, app =>
         {
+            CheckAgainstPublishedSpecifications(app, schemas);
             app.MapPost("/v1/oauth2/token", simulator.TokenAsync);
             app.MapPost("/v1/notifications/verify-webhook-signature", simulator.VerifyAsync);
             app.MapGet("/v1/notifications/certs/{id}", simulator.CertificateAsync);

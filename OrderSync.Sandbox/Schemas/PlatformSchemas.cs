@@ -15,15 +15,11 @@ public sealed class PlatformSchemas
     private static readonly Lazy<Task<PlatformSchemas>> Shared = new(StartAsync);
 
     private readonly HttpClient _http;
-    private readonly ConcurrentQueue<string> _answerViolations = new();
 
     private PlatformSchemas(HttpClient http) => _http = http;
 
     /// <summary>The checker of this process, started on first use.</summary>
     public static Task<PlatformSchemas> SharedAsync() => Shared.Value;
-
-    /// <summary>Answers a simulator gave that do not fit the published schema: a simulator bug, each named with its problems.</summary>
-    public IReadOnlyCollection<string> AnswerViolations => _answerViolations;
 
     /// <summary>The Admin API versions whose schema is published, oldest first.</summary>
     public async Task<IReadOnlyList<string>> ShopifyVersionsAsync(CancellationToken cancellationToken = default)
@@ -35,6 +31,10 @@ public sealed class PlatformSchemas
     /// <summary>What is wrong with a GraphQL request under <paramref name="version"/>'s schema: each a GraphQL error {message, locations?, path?}.</summary>
     public Task<IReadOnlyList<JsonObject>> ShopifyRequestProblemsAsync(string version, string query, JsonObject variables, CancellationToken cancellationToken = default) =>
         ProblemsAsync("shopify/request", new JsonObject { ["version"] = version, ["query"] = query, ["variables"] = variables.DeepClone() }, cancellationToken);
+
+    /// <summary>What is wrong with a GraphQL document under <paramref name="version"/>'s schema, whatever variables come with it.</summary>
+    public Task<IReadOnlyList<JsonObject>> ShopifyDocumentProblemsAsync(string version, string query, CancellationToken cancellationToken = default) =>
+        ProblemsAsync("shopify/request", new JsonObject { ["version"] = version, ["query"] = query, ["variables"] = null }, cancellationToken);
 
     /// <summary>
     /// <paramref name="data"/> as the result of the request, shaped by executing it against the schema (exactly the fields asked
@@ -58,10 +58,6 @@ public sealed class PlatformSchemas
     /// <summary>What is wrong with PayPal's answer <paramref name="status"/> <paramref name="body"/> to <paramref name="method"/> <paramref name="path"/>.</summary>
     public Task<IReadOnlyList<JsonObject>> PayPalAnswerProblemsAsync(string method, string path, int status, JsonNode? body, CancellationToken cancellationToken = default) =>
         ProblemsAsync("paypal/answer", new JsonObject { ["method"] = method, ["path"] = path, ["status"] = status, ["body"] = body?.DeepClone() }, cancellationToken);
-
-    /// <summary>Records an answer that does not fit its schema, so a test can fail on it even when the client copes.</summary>
-    public void RecordAnswerViolation(string answer, IEnumerable<JsonObject> problems) =>
-        _answerViolations.Enqueue($"{answer}: {string.Join("; ", problems.Select(p => p["message"]?.GetValue<string>()))}");
 
     private async Task<IReadOnlyList<JsonObject>> ProblemsAsync(string route, JsonObject request, CancellationToken cancellationToken) =>
         Problems(await PostAsync(route, request, cancellationToken));

@@ -57,10 +57,13 @@ function prepare(version, query) {
   return { schema, document, operation: getOperationAST(document), errors };
 }
 
-/** What is wrong with a request {query, variables} under the version's schema: the document, then the variables. */
+/**
+ * What is wrong with a request {query, variables} under the version's schema: the document, then the variables
+ * (left out when `variables` is null: the document alone).
+ */
 export function requestProblems({ version, query, variables }) {
   const prepared = documentOf(version, query);
-  if (prepared.errors.length > 0) return prepared.errors;
+  if (prepared.errors.length > 0 || variables === null) return prepared.errors;
   const coerced = getVariableValues(prepared.schema, prepared.operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 50 });
   return (coerced.errors ?? []).map(formatted);
 }

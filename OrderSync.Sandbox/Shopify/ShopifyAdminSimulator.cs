@@ -155,7 +155,7 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
         await SimulatorHttp.WriteJsonAsync(response, 200, body);
     }
 
-    /// <summary>The answer holding exactly what the request asked for; a simulator answer the schema does not allow is recorded and refused.</summary>
+    /// <summary>The answer holding exactly what the request asked for; a simulator answer the schema does not allow is answered as errors naming what is wrong.</summary>
     private static async Task<JsonObject> ShapedBySchemaAsync(PlatformSchemas schemas, string version, string field, string query,
         JsonObject variables, JsonObject body, CancellationToken cancellationToken)
     {
@@ -166,7 +166,6 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
             body["data"] = data;
             return body;
         }
-        schemas.RecordAnswerViolation($"Shopify {version} {field}", problems);
         return new JsonObject
         {
             ["errors"] = new JsonArray([.. problems.Select(p => (JsonNode)new JsonObject

@@ -8,7 +8,10 @@ public sealed record SimulatedShipping(
     string? Line1, string? Line2, string? City, string? State, string? PostalCode, string? Country);
 
 /// <summary>A seeded PaymentIntent; <see cref="Updates"/> counts the updates that took effect (not replays).</summary>
-public sealed record SimulatedPaymentIntent(string Id, long Amount, string Currency, string Status, SimulatedShipping? Shipping, int Updates);
+public sealed record SimulatedPaymentIntent(string Id, long Amount, string Currency, string Status, SimulatedShipping? Shipping, int Updates)
+{
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>A request the simulated account received, after authentication: form parameters as sent, and whether it was a replay.</summary>
 public sealed record ReceivedStripeRequest(

@@ -17,13 +17,6 @@ namespace OrderSync.Sandbox.Stripe;
 /// </summary>
 public sealed class StripeSimulator : IAsyncDisposable
 {
-    private static readonly HashSet<string> ShippingParameters =
-    [
-        "shipping[name]", "shipping[phone]", "shipping[carrier]", "shipping[tracking_number]",
-        "shipping[address][line1]", "shipping[address][line2]", "shipping[address][city]", "shipping[address][state]",
-        "shipping[address][postal_code]", "shipping[address][country]",
-    ];
-
     private readonly ConcurrentDictionary<string, SimulatedStripeAccount> _accounts = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private WebApplication? _app;
@@ -147,49 +140,103 @@ public sealed class StripeSimulator : IAsyncDisposable
 
     private static (int Status, string Body, bool Began) Update(SimulatedStripeAccount account, string id, IReadOnlyDictionary<string, string> form)
     {
-        foreach (var name in form.Keys)
-            if (!ShippingParameters.Contains(name) && !name.StartsWith("metadata[", StringComparison.Ordinal))
-                return (400, Error("invalid_request_error", "parameter_unknown", $"Received unknown parameter: {name}", name), false);
-        var shipping = form.Keys.Any(k => k.StartsWith("shipping[", StringComparison.Ordinal));
-        if (shipping && string.IsNullOrEmpty(form.GetValueOrDefault("shipping[name]")))
+        var parameters = StripeForm.Parse(form);
+        if (Unknown(parameters) is { } unknown)
+            return (400, Error("invalid_request_error", "parameter_unknown", $"Received unknown parameter: {unknown}", unknown), false);
+        var shipping = parameters["shipping"] as JsonObject;
+        if (shipping is not null && string.IsNullOrEmpty(Text(shipping, "name")))
             return (400, Error("invalid_request_error", "parameter_missing", "Missing required param: shipping[name].", "shipping[name]"), false);
-        if (shipping && !form.Keys.Any(k => k.StartsWith("shipping[address]", StringComparison.Ordinal)))
+        if (shipping is not null && shipping["address"] is not JsonObject)
             return (400, Error("invalid_request_error", "parameter_missing", "Missing required param: shipping[address].", "shipping[address]"), false);
         if (account.Find(id) is null) return (404, Missing(id), true);
-        if (!shipping) return (200, Json(account.Find(id)!), true);
+        if (parameters.Count == 0 || parameters.All(p => p.Key == "expand")) return (200, Json(account.Find(id)!), true);
 
-        string? Value(string name) => form.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
         var updated = account.Update(id, intent => intent with
         {
-            Shipping = new SimulatedShipping(
-                form["shipping[name]"], Value("shipping[phone]"), Value("shipping[carrier]"), Value("shipping[tracking_number]"),
-                Value("shipping[address][line1]"), Value("shipping[address][line2]"), Value("shipping[address][city]"),
-                Value("shipping[address][state]"), Value("shipping[address][postal_code]"), Value("shipping[address][country]")),
+            Shipping = parameters.ContainsKey("shipping") ? Shipping(shipping) : intent.Shipping,
+            Metadata = Metadata(intent.Metadata, parameters["metadata"]),
         });
         return (200, Json(updated), true);
     }
 
-    private static string Json(SimulatedPaymentIntent intent) => new JsonObject
-    {
-        ["id"] = intent.Id,
-        ["object"] = "payment_intent",
-        ["amount"] = intent.Amount,
-        ["currency"] = intent.Currency,
-        ["status"] = intent.Status,
-        ["livemode"] = false,
-        ["shipping"] = intent.Shipping is not { } s ? null : new JsonObject
+    /// <summary>The first parameter a PaymentIntent update does not take, named as Stripe names it (shipping[adress]).</summary>
+    private static string? Unknown(JsonObject parameters) =>
+        parameters.Select(p => p.Key switch
         {
-            ["name"] = s.Name,
-            ["phone"] = s.Phone,
-            ["carrier"] = s.Carrier,
-            ["tracking_number"] = s.TrackingNumber,
+            "expand" or "metadata" => null,
+            "shipping" when p.Value is JsonObject shipping => UnknownIn(shipping, "shipping", ShippingParameters),
+            "shipping" => p.Value?.GetValue<string>() == "" ? null : "shipping",
+            var other => other,
+        }).FirstOrDefault(u => u is not null);
+
+    private static string? UnknownIn(JsonObject hash, string at, IReadOnlyDictionary<string, string[]?> known) =>
+        hash.Select(p => !known.TryGetValue(p.Key, out var nested) ? $"{at}[{p.Key}]"
+            : nested is not null && p.Value is JsonObject inner ? UnknownIn(inner, $"{at}[{p.Key}]", nested.ToDictionary(n => n, _ => (string[]?)null))
+            : null).FirstOrDefault(u => u is not null);
+
+    /// <summary>The shipping hash a PaymentIntent takes, and the address inside it.</summary>
+    private static readonly Dictionary<string, string[]?> ShippingParameters = new()
+    {
+        ["name"] = null, ["phone"] = null, ["carrier"] = null, ["tracking_number"] = null,
+        ["address"] = ["line1", "line2", "city", "state", "postal_code", "country"],
+    };
+
+    /// <summary>The new shipping: null when shipping was posted empty (Stripe unsets it).</summary>
+    private static SimulatedShipping? Shipping(JsonObject? shipping)
+    {
+        if (shipping is null) return null;
+        var address = (JsonObject)shipping["address"]!;
+        return new SimulatedShipping(Text(shipping, "name")!, Text(shipping, "phone"), Text(shipping, "carrier"), Text(shipping, "tracking_number"),
+            Text(address, "line1"), Text(address, "line2"), Text(address, "city"), Text(address, "state"), Text(address, "postal_code"), Text(address, "country"));
+    }
+
+    /// <summary>Metadata as Stripe updates it: keys posted are set, a key posted empty is removed, metadata posted empty clears all.</summary>
+    private static Dictionary<string, string> Metadata(IReadOnlyDictionary<string, string> current, JsonNode? posted)
+    {
+        if (posted is JsonValue) return [];
+        var metadata = new Dictionary<string, string>(current);
+        foreach (var (key, value) in posted as JsonObject ?? [])
+            if (Text(value) is { } text) metadata[key] = text;
+            else metadata.Remove(key);
+        return metadata;
+    }
+
+    private static string? Text(JsonObject hash, string name) => Text(hash[name]);
+
+    private static string? Text(JsonNode? value) => value is JsonValue v && v.GetValue<string>() is { Length: > 0 } text ? text : null;
+
+    /// <summary>
+    /// The PaymentIntent as Stripe answers it: every attribute of the object, from the sample on Stripe's API reference
+    /// (docs.stripe.com/api/payment_intents/object, API version 2026-04-22.dahlia; payment_intent.sample.json) with this
+    /// intent's own values in place of the sample's.
+    /// </summary>
+    private static string Json(SimulatedPaymentIntent intent)
+    {
+        var answer = SampleIntent.DeepClone().AsObject();
+        answer["id"] = intent.Id;
+        answer["amount"] = intent.Amount;
+        answer["amount_received"] = intent.Status == "succeeded" ? intent.Amount : 0;
+        answer["client_secret"] = $"{intent.Id}_secret_simulated";
+        answer["currency"] = intent.Currency;
+        answer["status"] = intent.Status;
+        answer["metadata"] = new JsonObject([.. intent.Metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value))]);
+        answer["shipping"] = intent.Shipping is not { } s ? null : new JsonObject
+        {
             ["address"] = new JsonObject
             {
-                ["line1"] = s.Line1, ["line2"] = s.Line2, ["city"] = s.City, ["state"] = s.State,
-                ["postal_code"] = s.PostalCode, ["country"] = s.Country,
+                ["city"] = s.City, ["country"] = s.Country, ["line1"] = s.Line1, ["line2"] = s.Line2,
+                ["postal_code"] = s.PostalCode, ["state"] = s.State,
             },
-        },
-    }.ToJsonString();
+            ["carrier"] = s.Carrier,
+            ["name"] = s.Name,
+            ["phone"] = s.Phone,
+            ["tracking_number"] = s.TrackingNumber,
+        };
+        return answer.ToJsonString();
+    }
+
+    private static readonly JsonObject SampleIntent = JsonNode.Parse(
+        typeof(StripeSimulator).Assembly.GetManifestResourceStream("OrderSync.Sandbox.Stripe.payment_intent.sample.json")!)!.AsObject();
 
     private static string Missing(string id) =>
         Error("invalid_request_error", "resource_missing", $"No such payment_intent: '{id}'", "intent");

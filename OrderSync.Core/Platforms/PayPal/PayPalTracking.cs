@@ -186,11 +186,15 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
             throw PlatformException.Permanent($"{Platform} carrier OTHER needs carrier_name_other");
     }
 
+    // The published order_tracker_request (checkout_orders_v2) is shipment_tracker plus capture_id, and shipment_tracker
+    // requires transaction_id and status, though PayPal's page for the call shows capture_id alone: both are sent.
     private static JsonObject TrackBody(PayPalOrderTracker tracker)
     {
         var body = new JsonObject
         {
             ["capture_id"] = tracker.CaptureId,
+            ["transaction_id"] = tracker.CaptureId,
+            ["status"] = "SHIPPED",
             ["tracking_number"] = tracker.TrackingNumber,
             ["carrier"] = tracker.Carrier,
         };

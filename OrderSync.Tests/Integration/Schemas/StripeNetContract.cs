@@ -1,0 +1,44 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Newtonsoft.Json;
+using Stripe;
+
+namespace OrderSync.Tests.Integration.Schemas;
+
+/// <summary>
+/// What is wrong with a JSON answer as the Stripe.net type it is read into (Stripe.net 53.1.0, Stripe's own SDK): a key the
+/// type has no [JsonProperty] for, or a value-type property (amount, livemode, created: never null on Stripe's side) that
+/// the answer lacks, which Stripe.net would read as 0 or false without a word. Nested objects are checked the same way.
+/// </summary>
+public static class StripeNetContract
+{
+    public static IReadOnlyList<string> Problems(JsonObject answer, Type type)
+    {
+        var problems = new List<string>();
+        Check(answer, type, type.Name, problems);
+        return problems;
+    }
+
+    private static void Check(JsonObject answer, Type type, string at, List<string> problems)
+    {
+        var properties = type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Select(p => (Property: p, Name: p.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName))
+            .Where(p => p.Name is not null)
+            .ToDictionary(p => p.Name!, p => p.Property);
+
+        foreach (var (key, value) in answer)
+        {
+            if (!properties.TryGetValue(key, out var property)) problems.Add($"{at} has no property for \"{key}\"");
+            else if (value is JsonObject nested && Entity(property.PropertyType) is { } nestedType) Check(nested, nestedType, $"{at}.{key}", problems);
+        }
+        foreach (var (name, property) in properties)
+            if (property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null && !answer.ContainsKey(name))
+                problems.Add($"{at} lacks \"{name}\", which Stripe.net reads as {Activator.CreateInstance(property.PropertyType)}");
+    }
+
+    /// <summary>The Stripe.net object type a nested hash is read into; null for dictionaries (metadata) and expandable ids.</summary>
+    private static Type? Entity(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ExpandableField<>) ? type.GetGenericArguments()[0]
+        : typeof(StripeEntity).IsAssignableFrom(type) ? type
+        : null;
+}
