@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OrderSync.Sandbox.Stripe;
+using OrderSync.Tests.Support;
 using Stripe;
 
 namespace OrderSync.Tests.Integration.Schemas;
@@ -18,10 +19,7 @@ public sealed class StripeContractTests
     private HttpClient _http = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext _) => _simulator = await StripeSimulator.StartAsync();
-
-    [ClassCleanup]
-    public static async Task StopAsync() => await _simulator.DisposeAsync();
+    public static async Task StartAsync(TestContext _) => _simulator = await TestSimulators.StripeAsync();
 
     [TestInitialize]
     public void NewAccount()

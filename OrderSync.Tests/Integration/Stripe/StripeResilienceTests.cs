@@ -4,6 +4,7 @@ using OrderSync.Core.Orders;
 using OrderSync.Core.Platforms.Stripe;
 using OrderSync.Sandbox.Stripe;
 using OrderSync.Tests.Integration.Resilience;
+using OrderSync.Tests.Support;
 using static OrderSync.Tests.Support.PlatformFailures;
 
 namespace OrderSync.Tests.Integration.Stripe;
@@ -20,10 +21,7 @@ public sealed class StripeResilienceTests
     private StripeShipping _client = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext _) => _simulator = await StripeSimulator.StartAsync();
-
-    [ClassCleanup]
-    public static async Task StopAsync() => await _simulator.DisposeAsync();
+    public static async Task StartAsync(TestContext _) => _simulator = await TestSimulators.StripeAsync();
 
     [TestInitialize]
     public void NewAccount()

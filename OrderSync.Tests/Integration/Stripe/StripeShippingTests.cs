@@ -23,10 +23,7 @@ public sealed class StripeShippingTests
     private SimulatedStripeAccount _account = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext _) => _simulator = await StripeSimulator.StartAsync();
-
-    [ClassCleanup]
-    public static async Task StopAsync() => await _simulator.DisposeAsync();
+    public static async Task StartAsync(TestContext _) => _simulator = await TestSimulators.StripeAsync();
 
     [TestInitialize]
     public void NewAccount()
