@@ -81,7 +81,7 @@ function compilerFor(direction) {
   const compiled = new Map();
   return (name, schema) => {
     const key = `${name}\n${JSON.stringify(schema)}`;
-    if (!compiled.has(key)) compiled.set(key, ajv.compile({ $id: `${name}-${direction}-${compiled.size}`, ...rebased(closed({ s: schema }, direction).s, name) }));
+    if (!compiled.has(key)) compiled.set(key, ajv.compile({ $id: `${name}-${direction}-${compiled.size}`, ...rebased(close(schema, direction, false), name) }));
     return compiled.get(key);
   };
 }

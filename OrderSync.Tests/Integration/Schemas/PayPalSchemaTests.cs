@@ -36,6 +36,15 @@ public sealed class PayPalSchemaTests
     }
 
     [TestMethod]
+    public async Task A_wrong_property_beside_the_trackers_is_named()
+    {
+        var body = Trackers(new JsonObject { ["transaction_id"] = "8MC585209K746392H", ["tracking_number"] = "1Z999", ["status"] = "SHIPPED", ["carrier"] = "UPS" });
+        body["notify"] = true;
+
+        Assert.AreEqual("trackers-batch.post request: / must NOT have unevaluated properties \"notify\"", Message(await _schemas.PayPalRequestProblemsAsync("POST", Batch, body)));
+    }
+
+    [TestMethod]
     [DataRow("FEDEX", "")]
     [DataRow("OTHER", "")]
     [DataRow("FEDEXX", "trackers-batch.post request: /trackers/0/carrier must be equal to one of the allowed values")]
