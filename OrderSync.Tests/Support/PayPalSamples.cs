@@ -16,6 +16,9 @@ public static class PayPalSamples
 
     public static byte[] DisputeCreated() => Read("customer-dispute-created.json");
 
+    /// <summary>PayPal's own CUSTOMER.DISPUTE.CREATED example, unadapted (its disputed capture is 00D10444LD479031K).</summary>
+    public static byte[] DisputeCreatedPayPalExample() => Read("customer-dispute-created-paypal-example.json");
+
     /// <summary>paypal/PayPal-Java-SDK ValidateCertTest's requestBody, byte for byte.</summary>
     public static byte[] VectorEvent() => Read("validate-cert-test-event.json");
 
