@@ -3,17 +3,20 @@ using System.Globalization;
 namespace OrderSync.Benchmarks;
 
 /// <summary>What one benchmark run does, from its command line.</summary>
-public sealed record BenchmarkOptions(IReadOnlyList<string> Runtimes, int Orders, double Rate, bool Quick, TimeSpan PushTimeout, string OutPath)
+/// <param name="Ack">Whether the ack path is measured (<see cref="AckBenchmark"/>).</param>
+/// <param name="Push">Whether the end-to-end push is measured, per runtime (<see cref="BenchmarkRun"/>).</param>
+public sealed record BenchmarkOptions(IReadOnlyList<string> Runtimes, int Orders, double Rate, bool Quick, TimeSpan PushTimeout, string OutPath,
+    bool Ack = true, bool Push = true)
 {
     public static readonly string[] KnownRuntimes = ["Outbox", "Durable"];
 
     public const string Usage =
-        "usage: OrderSync.Benchmarks [--runtime Outbox|Durable|both] [--orders N] [--rate R] [--quick] [--push-timeout SECONDS] [--out PATH]";
+        "usage: OrderSync.Benchmarks [--suite ack|push|all] [--runtime Outbox|Durable|both] [--orders N] [--rate R] [--quick] [--push-timeout SECONDS] [--out PATH]";
 
     /// <exception cref="ArgumentException">An unknown or malformed argument; its message says which.</exception>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
-        string runtime = "both", outPath = Path.Combine("TestResults", "benchmark.json");
+        string runtime = "both", suite = "all", outPath = Path.Combine("TestResults", "benchmark.json");
         int? orders = null;
         double rate = 100, pushTimeout = double.NaN;
         var quick = false;
@@ -22,6 +25,7 @@ public sealed record BenchmarkOptions(IReadOnlyList<string> Runtimes, int Orders
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             switch (args[i])
             {
+                case "--suite": suite = Value().ToLowerInvariant(); break;
                 case "--runtime": runtime = Value(); break;
                 case "--orders": orders = Positive(int.Parse(Value(), CultureInfo.InvariantCulture), "--orders"); break;
                 case "--rate": rate = Positive(double.Parse(Value(), CultureInfo.InvariantCulture), "--rate"); break;
@@ -37,7 +41,8 @@ public sealed record BenchmarkOptions(IReadOnlyList<string> Runtimes, int Orders
                ?? throw new ArgumentException($"--runtime must be Outbox, Durable or both, not {runtime}")];
         // --quick keeps a runtime's whole run (host start, posting, drain) within two minutes.
         var wait = TimeSpan.FromSeconds(double.IsNaN(pushTimeout) ? (quick ? 30 : 120) : pushTimeout);
-        return new BenchmarkOptions(runtimes, orders ?? (quick ? 200 : 1000), rate, quick, wait, outPath);
+        if (suite is not ("ack" or "push" or "all")) throw new ArgumentException($"--suite must be ack, push or all, not {suite}");
+        return new BenchmarkOptions(runtimes, orders ?? (quick ? 200 : 1000), rate, quick, wait, outPath, Ack: suite != "push", Push: suite != "ack");
     }
 
     private static T Positive<T>(T value, string name) where T : System.Numerics.INumber<T> =>

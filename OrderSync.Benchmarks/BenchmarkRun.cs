@@ -16,7 +16,7 @@ public static class BenchmarkRun
         // Built before the clock starts, so reading and signing bodies is not part of the load.
         var requests = Enumerable.Range(0, options.Orders).Select(i => BenchmarkOrders.Webhook(i).ToRequest(world.Host.BaseUrl)).ToList();
         var start = Stopwatch.GetTimestamp();
-        var acks = await OpenLoopPoster.PostAsync(http, requests, options.Rate, start);
+        var acks = await WebhookPoster.PostAsync(http, requests, options.Rate, start);
         log.WriteLine($"{runtime}: {acks.Count} webhooks answered in {Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s; waiting for pushes");
         await pushes.WaitForAsync([.. acks.Where(a => a.Succeeded).Select(a => BenchmarkOrders.OrderId(a.Index))], options.PushTimeout);
         var peakRss = HostProbes.PeakRssMb(world.Host.ProcessId);

@@ -26,7 +26,11 @@ public sealed class BenchmarkWorld : IAsyncDisposable
 
     public LocalHostProcess Host { get; }
 
-    public static async Task<BenchmarkWorld> StartAsync(string runtime)
+    /// <summary>The Azurite the host stores in, for loads that go to storage directly.</summary>
+    public string ConnectionString => _azurite.ConnectionString;
+
+    /// <param name="worker">False for an ingress-only host (<c>OrderSync:Worker:Enabled</c>): it answers webhooks and queues them, nothing more.</param>
+    public static async Task<BenchmarkWorld> StartAsync(string runtime, bool worker = true)
     {
         var azurite = await AzuriteProcess.StartAsync(reuseRunning: false);
         ShopifyAdminSimulator? simulator = null;
@@ -37,6 +41,7 @@ public sealed class BenchmarkWorld : IAsyncDisposable
             var (vendor, settings) = LocalShellSettings.WithNewVendorStore(
                 simulator, new StorageOptions { ConnectionString = azurite.ConnectionString }, maximumAvailable: 1e9, restoreRate: 1e9);
             settings["OrderSync:Runtime"] = runtime;
+            settings["OrderSync:Worker:Enabled"] = worker ? "true" : "false";
             // Nothing but the pushes under test: no merchant store to back-fill from, no tracking to poll.
             settings["OrderSync:Backfill:Enabled"] = "false";
             settings["OrderSync:TrackingPoll:Enabled"] = "false";

@@ -12,12 +12,19 @@ catch (Exception e) when (e is ArgumentException or FormatException or OverflowE
     return 2;
 }
 
+AckFigures? ack = null;
+if (options.Ack)
+{
+    Console.WriteLine($"ack path: stepped open-loop rates {string.Join(", ", AckBenchmark.Rates)}/s and saturation with {string.Join(" and ", AckBenchmark.Concurrencies)} callers, each beside the bare storage ceiling");
+    ack = await AckBenchmark.RunAsync(options, Console.Out);
+}
 var runs = new List<RunFigures>();
-foreach (var runtime in options.Runtimes)
+foreach (var runtime in options.Push ? options.Runtimes : [])
 {
     Console.WriteLine($"{runtime}: {options.Orders} orders at {options.Rate}/s, waiting up to {options.PushTimeout.TotalSeconds} s for pushes");
     runs.Add(await BenchmarkRun.RunAsync(runtime, options, Console.Out));
 }
+if (ack is not null) AckTable.Print(ack, Console.Out);
 foreach (var run in runs) FiguresTable.Print(run, Console.Out);
-await BenchmarkReport.WriteAsync(options, runs);
+await BenchmarkReport.WriteAsync(options, ack, runs);
 return 0;

@@ -7,6 +7,12 @@ public sealed class WorkerOptions
 {
     public const string Section = "OrderSync:Worker";
 
+    /// <summary>
+    /// Whether this process takes signals from the queue. False makes it an ingress-only host (webhooks, the ops API, the
+    /// back-fill and tracking poll queue signals for other processes), so webhooks can be answered and signals worked apart.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>How long a taken message stays hidden from other workers; it must outlast <see cref="CommandLease"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "OrderSync:Worker:VisibilityTimeout must be between 1 second and 1 day.")]
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);

@@ -26,6 +26,11 @@ public sealed class SignalQueueWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_options.Enabled)
+        {
+            logger.LogInformation("the signal worker is disabled (OrderSync:Worker:Enabled): this process only queues signals");
+            return;
+        }
         var lanes = new OrderLanes();
         using var room = new SemaphoreSlim(_options.MaxInHand);
         var idle = MinIdleDelay;

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OrderSync.Core.Configuration;
+using OrderSync.Core.Execution;
+using OrderSync.Core.Lifecycle;
+using OrderSync.Core.Messaging;
+using OrderSync.Core.Orders;
+using OrderSync.Core.Storage;
+using OrderSync.Local.Worker;
+using OrderSync.Tests.Support;
+
+namespace OrderSync.Tests.Local;
+
+/// <summary>OrderSync:Worker:Enabled: an ingress-only host leaves the queue to other processes.</summary>
+[TestClass]
+public sealed class SignalQueueWorkerSwitchTests
+{
+    [TestMethod]
+    public async Task A_disabled_worker_ends_at_once_and_leaves_the_queued_signal_for_others()
+    {
+        var (worker, handler, storage) = await WorkerAsync(enabled: false);
+        await new StorageQueueSignalQueue(TestStorage.Wrap(storage)).EnqueueAsync(WakeUp("1"));
+
+        await worker.StartAsync(CancellationToken.None);
+        await worker.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.AreEqual(0, handler.Calls);
+        Assert.AreEqual(1, await TestQueues.CountAsync(TestQueues.Signals(storage)));
+    }
+
+    [TestMethod]
+    public async Task An_enabled_worker_keeps_pumping_until_stopped()
+    {
+        var (worker, _, _) = await WorkerAsync(enabled: true);
+
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            Assert.IsFalse(worker.ExecuteTask!.IsCompleted);
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<(SignalQueueWorker, CountingHandler, StorageOptions)> WorkerAsync(bool enabled)
+    {
+        var storage = await TestStorage.IsolatedAsync();
+        var queue = new StorageQueueSignalQueue(TestStorage.Wrap(storage));
+        await queue.EnsureCreatedAsync(CancellationToken.None);
+        var handler = new CountingHandler();
+        var options = new WorkerOptions { Enabled = enabled, MaxIdleDelay = TimeSpan.FromMilliseconds(100) };
+        return (new SignalQueueWorker(queue, handler, TestStorage.Wrap(options), TimeProvider.System, NullLogger<SignalQueueWorker>.Instance), handler, storage);
+    }
+
+    private static SignalEnvelope WakeUp(string orderId) =>
+        new($"wake:{orderId}", new OrderKey("shop.myshopify.com", orderId), new WakeUp(),
+            new SignalOrigin("ordersync", "wake-up", null, null, DateTimeOffset.UnixEpoch));
+
+    private sealed class CountingHandler : IOrderSignalHandler
+    {
+        public int Calls { get; private set; }
+
+        public Task<ProcessOutcome> ProcessAsync(SignalEnvelope envelope, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult<ProcessOutcome>(new ProcessOutcome.Done());
+        }
+
+        public Task AbandonAsync(SignalEnvelope envelope, string error, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.CompletedTask;
+        }
+    }
+}
