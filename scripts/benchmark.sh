@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# End-to-end figures of OrderSync.Local per runtime: builds Release, then for each runtime starts Azurite (in memory), the
-# Shopify simulator with a vendor store and OrderSync.Local (OrderSync:Runtime set), posts signed orders/create webhooks
-# open loop and prints a table of ack and push latency, drain throughput, errors and the host's peak RSS.
-# Arguments: --runtime Outbox|Durable|both (both)  --orders N (1000)  --rate R orders/s (100)  --quick (200 orders)
-#            --push-timeout SECONDS (120; quick 30)  --out PATH (TestResults/benchmark.json)
+# Figures of OrderSync.Local, built Release. The ack path (--suite ack): an ingress-only host at stepped open-loop rates and
+# at saturation, each load beside the bare storage ceiling. End to end (--suite push): for each runtime, Azurite (in
+# memory), the Shopify simulator with a vendor store and OrderSync.Local (OrderSync:Runtime set) get signed orders/create
+# webhooks open loop; ack and push latency, drain throughput, errors and the host's peak RSS. Prints tables, writes JSON.
+# Arguments: --suite ack|push|all (all)  --runtime Outbox|Durable|both (both)  --orders N (1000)  --rate R orders/s (100)
+#            --quick (ack: 2 s a load; push: 200 orders)  --push-timeout SECONDS (120; quick 30)  --out PATH (TestResults/benchmark.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-tools.sh
