@@ -142,22 +142,23 @@ public sealed partial class ShopifyAdminSimulator : IAsyncDisposable
             {
                 ["errors"] = new JsonArray(new JsonObject
                 {
-                    ["message"] = $"Field '{field}' doesn't exist on type 'QueryRoot'",
+                    // Past the schema check, the field is Shopify's but not one this simulator serves.
+                    ["message"] = _schemas is null ? $"Field '{field}' doesn't exist on type 'QueryRoot'" : $"The simulator does not serve '{field}'",
                     ["extensions"] = new JsonObject { ["code"] = "undefinedField", ["typeName"] = "QueryRoot", ["fieldName"] = field },
                 }),
             },
         };
         store.TrySpend(0, out var left);
         body["extensions"] = Cost(store, cost, cost, left);
-        if (_schemas is not null) body = await ShapedBySchemaAsync(_schemas, version, field, query, variables, body, context.RequestAborted);
+        if (_schemas is not null) body = await ShapedBySchemaAsync(_schemas, version, query, variables, body, context.RequestAborted);
 
         if (fault is ShopifyFault.StallAfterEffect after && !await SimulatorHttp.StallAsync(after.Delay, context.RequestAborted)) return;
         await SimulatorHttp.WriteJsonAsync(response, 200, body);
     }
 
     /// <summary>The answer holding exactly what the request asked for; a simulator answer the schema does not allow is answered as errors naming what is wrong.</summary>
-    private static async Task<JsonObject> ShapedBySchemaAsync(PlatformSchemas schemas, string version, string field, string query,
-        JsonObject variables, JsonObject body, CancellationToken cancellationToken)
+    private static async Task<JsonObject> ShapedBySchemaAsync(PlatformSchemas schemas, string version, string query, JsonObject variables,
+        JsonObject body, CancellationToken cancellationToken)
     {
         if (body["data"] is null) return body;
         var (problems, data) = await schemas.ShopifyAnswerAsync(version, query, variables, body["data"], cancellationToken);

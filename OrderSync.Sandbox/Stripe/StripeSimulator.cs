@@ -165,7 +165,7 @@ public sealed class StripeSimulator : IAsyncDisposable
         {
             "expand" or "metadata" => null,
             "shipping" when p.Value is JsonObject shipping => UnknownIn(shipping, "shipping", ShippingParameters),
-            "shipping" => p.Value?.GetValue<string>() == "" ? null : "shipping",
+            "shipping" => p.Value is JsonValue v && v.GetValue<string>() == "" ? null : "shipping",
             var other => other,
         }).FirstOrDefault(u => u is not null);
 
