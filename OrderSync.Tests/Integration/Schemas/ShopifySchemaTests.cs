@@ -46,6 +46,15 @@ public sealed class ShopifySchemaTests
     }
 
     [TestMethod]
+    public async Task An_argument_the_field_does_not_take_is_named()
+    {
+        var problems = await _schemas.ShopifyDocumentProblemsAsync(Configured,
+            "mutation M($order: OrderCreateOrderInput!) { orderCreate(order: $order, notify: true) { order { id } userErrors { field message } } }");
+
+        StringAssert.StartsWith(Message(problems), "Unknown argument \"notify\" on field \"Mutation.orderCreate\".");
+    }
+
+    [TestMethod]
     public async Task An_unpublished_version_is_refused_with_the_published_ones()
     {
         var problems = await _schemas.ShopifyDocumentProblemsAsync("2019-04", OrderQuery);
