@@ -15,12 +15,12 @@ namespace OrderSync.Sandbox.PayPal;
 public sealed partial class PayPalSimulator
 {
     // Not part of the REST specifications: the OAuth token endpoint takes a form, and a certificate is served as PEM.
-    private static readonly string[] OutsideTheSpecifications = ["/v1/oauth2/token", "/v1/notifications/certs/"];
+    private static readonly string[] OutsideTheSpecifications = ["/v1/oauth2/token", "/v1/notifications/certs"];
 
     private static void CheckAgainstPublishedSpecifications(WebApplication app, PlatformSchemas schemas) => app.Use(async (context, next) =>
     {
         var request = context.Request;
-        if (OutsideTheSpecifications.Any(p => request.Path.StartsWithSegments(p.TrimEnd('/'))))
+        if (OutsideTheSpecifications.Any(p => request.Path.StartsWithSegments(p)))
         {
             await next(context);
             return;

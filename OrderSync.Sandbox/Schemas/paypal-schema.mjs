@@ -78,11 +78,12 @@ function compilerFor(direction) {
     for (const format of customFormats(spec)) if (!ajv.formats[format]) ajv.addFormat(format, true);
     ajv.addSchema({ $id: name, components: { schemas: closed(spec.components?.schemas ?? {}, direction) } });
   }
-  const compiled = new Map();
+  // Keyed by the specification's own schema object, the same on every request to its operation: compiled once.
+  const compiled = new WeakMap();
+  let count = 0;
   return (name, schema) => {
-    const key = `${name}\n${JSON.stringify(schema)}`;
-    if (!compiled.has(key)) compiled.set(key, ajv.compile({ $id: `${name}-${direction}-${compiled.size}`, ...rebased(close(schema, direction, false), name) }));
-    return compiled.get(key);
+    if (!compiled.has(schema)) compiled.set(schema, ajv.compile({ $id: `${name}-${direction}-${count++}`, ...rebased(close(schema, direction, false), name) }));
+    return compiled.get(schema);
   };
 }
 

@@ -39,7 +39,10 @@ public sealed class StripeContractTests
         await Service().UpdateAsync(IntentId, WithShipping());
 
         foreach (var answer in new[] { await GetJsonAsync(), await PostJsonAsync("shipping[name]=Ada&shipping[address][line1]=1 Main St") })
-            Assert.IsEmpty(StripeNetContract.Problems(answer, typeof(PaymentIntent)), string.Join(Environment.NewLine, StripeNetContract.Problems(answer, typeof(PaymentIntent))));
+        {
+            var problems = StripeNetContract.Problems(answer, typeof(PaymentIntent));
+            Assert.IsEmpty(problems, string.Join(Environment.NewLine, problems));
+        }
     }
 
     [TestMethod]
