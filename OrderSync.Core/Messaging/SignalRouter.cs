@@ -11,10 +11,10 @@ namespace OrderSync.Core.Messaging;
 /// </summary>
 public sealed class SignalRouter(CorrelationStore correlations, UnmatchedSignals unmatched, ISignalQueue queue, ILogger<SignalRouter> logger)
 {
-    /// <returns>The order the signal was queued for, or null when it was parked.</returns>
-    public async Task<OrderKey?> RouteAsync(InboundSignal signal, CancellationToken cancellationToken)
+    public async Task<RoutedSignal> RouteAsync(InboundSignal signal, CancellationToken cancellationToken)
     {
         var order = signal.Order ?? await ResolveAsync(signal.References, cancellationToken);
+        QueuedMessage? message = null;
         if (order is null)
         {
             if (signal.References.Count == 0) throw new ArgumentException($"signal {signal.Id} names neither an order nor a reference");
@@ -24,12 +24,15 @@ public sealed class SignalRouter(CorrelationStore correlations, UnmatchedSignals
         }
         else
         {
-            await queue.EnqueueAsync(new SignalEnvelope(signal.Id, order, signal.Signal, signal.Origin), cancellationToken: cancellationToken);
+            message = await queue.EnqueueAsync(new SignalEnvelope(signal.Id, order, signal.Signal, signal.Origin), cancellationToken: cancellationToken);
         }
 
         foreach (var link in signal.Links) await LinkAsync(link, cancellationToken);
-        return order;
+        return new RoutedSignal(order, message);
     }
+
+    /// <summary>Takes back a message <see cref="RouteAsync"/> queued, for a delivery that proved to be a redelivery.</summary>
+    public Task WithdrawAsync(QueuedMessage message, CancellationToken cancellationToken) => queue.WithdrawAsync(message, cancellationToken);
 
     /// <summary>Records that a reference belongs to an order, and releases what was parked under it.</summary>
     public async Task LinkAsync(CorrelationLink link, CancellationToken cancellationToken)
@@ -52,3 +55,7 @@ public sealed class SignalRouter(CorrelationStore correlations, UnmatchedSignals
         return null;
     }
 }
+
+/// <param name="Order">The order the signal was queued for, or null when it was parked.</param>
+/// <param name="Message">The queued message, when the queue hands one back (see <see cref="ISignalQueue.WithdrawAsync"/>).</param>
+public sealed record RoutedSignal(OrderKey? Order, QueuedMessage? Message);

@@ -35,18 +35,26 @@ public sealed class StorageQueueSignalQueue : ISignalQueue, IPoisonedSignals
     }
 
     /// <summary>Sends the envelope with the trace context of the span that queues it (webhook, processing of another signal, operator request).</summary>
-    public async Task EnqueueAsync(SignalEnvelope envelope, TimeSpan? delay = null, CancellationToken cancellationToken = default)
+    public async Task<QueuedMessage?> EnqueueAsync(SignalEnvelope envelope, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
         var body = OrderSyncJson.Serialize(envelope.Traced());
         var visibility = delay is { } d && d > TimeSpan.Zero ? (d > LongestDelay ? LongestDelay : d) : (TimeSpan?)null;
         try
         {
-            await _queue.SendMessageAsync(body, visibility, NeverExpires, cancellationToken);
+            var sent = (await _queue.SendMessageAsync(body, visibility, NeverExpires, cancellationToken)).Value;
+            return new QueuedMessage(sent.MessageId, sent.PopReceipt);
         }
         catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException)
         {
             throw new SignalQueueUnavailableException($"the signal queue '{_queue.Name}' did not accept the message: {e.Message}", e);
         }
+    }
+
+    public async Task WithdrawAsync(QueuedMessage message, CancellationToken cancellationToken)
+    {
+        // A reader that received the message meanwhile holds a new receipt (404 here): the message is that reader's to settle.
+        try { await _queue.DeleteMessageAsync(message.MessageId, message.Receipt, cancellationToken); }
+        catch (RequestFailedException e) when (e.Status is 400 or 404) { }
     }
 
     public async Task<IReadOnlyList<ReceivedSignal>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken)

@@ -6,8 +6,9 @@ namespace OrderSync.Core.Storage;
 
 /// <summary>
 /// Remembers webhook deliveries by the source's delivery id, for a retention period, so a redelivery is recognised.
-/// The ingress asks <see cref="HasSeenAsync"/> before queuing and calls <see cref="RememberAsync"/> only after the
-/// signal is queued: a failure in between can queue a delivery twice (the order applies it once) but never lose one.
+/// The ingress queues first and then claims the id (<see cref="ClaimAsync"/>, one insert for a new delivery), taking
+/// the message back when the claim finds a redelivery: a failure in between can queue a delivery twice (the order
+/// applies it once) but never lose one. The pollers ask <see cref="HasSeenAsync"/> and <see cref="RememberAsync"/>.
 /// </summary>
 public sealed class WebhookDeduplicator(TableServiceClient tables, IOptions<StorageOptions> options, TimeProvider time)
 {
@@ -22,11 +23,43 @@ public sealed class WebhookDeduplicator(TableServiceClient tables, IOptions<Stor
         return found.HasValue && found.Value?.GetDateTimeOffset("ExpiresAt") > time.GetUtcNow();
     }
 
-    public async Task RememberAsync(string source, string deliveryId, CancellationToken cancellationToken)
+    public Task RememberAsync(string source, string deliveryId, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(Remembered(source, deliveryId), TableUpdateMode.Replace, cancellationToken);
+
+    /// <returns>True when this is the id's first delivery within the retention period (now remembered), false for a redelivery.</returns>
+    public async Task<bool> ClaimAsync(string source, string deliveryId, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(source, RowKey(deliveryId)) { ["ExpiresAt"] = time.GetUtcNow() + _retention };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        var entity = Remembered(source, deliveryId);
+        try
+        {
+            await _table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["ExpiresAt"], cancellationToken);
+            if (!found.HasValue || found.Value is null) return await ClaimAsync(source, deliveryId, cancellationToken);
+            if (found.Value.GetDateTimeOffset("ExpiresAt") > time.GetUtcNow()) return false;
+            return await ReclaimExpiredAsync(entity, found.Value.ETag, cancellationToken);
+        }
     }
+
+    /// <summary>Of two redeliveries past the retention at once, the one whose replace wins the ETag race is the first.</summary>
+    private async Task<bool> ReclaimExpiredAsync(TableEntity entity, ETag expired, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.UpdateEntityAsync(entity, expired, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    private TableEntity Remembered(string source, string deliveryId) =>
+        new(source, RowKey(deliveryId)) { ["ExpiresAt"] = time.GetUtcNow() + _retention };
 
     private static string RowKey(string deliveryId) => TableKeys.Safe(deliveryId);
 }

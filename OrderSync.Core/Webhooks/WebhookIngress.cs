@@ -73,17 +73,22 @@ public sealed class WebhookIngress(
         }
     }
 
+    /// <summary>
+    /// Queues first and claims the delivery id after (two storage round trips for a new delivery); a redelivery found by
+    /// the claim is answered as a duplicate once its messages are taken back.
+    /// </summary>
     private async Task<WebhookResult> QueueAsync(IWebhookSource source, WebhookParse.Accepted delivery, Activity? activity, CancellationToken cancellationToken)
     {
-        if (await SeenAsync(source, delivery.DeliveryId, cancellationToken)) return WebhookResult.Duplicate();
+        var queued = new List<QueuedMessage>();
         try
         {
             foreach (var signal in delivery.Signals)
             {
-                var order = await router.RouteAsync(signal, cancellationToken);
-                if (order is not null) activity?.SetTag(OrderSyncTelemetry.OrderKeyTag, order.ToString());
+                var routed = await router.RouteAsync(signal, cancellationToken);
+                if (routed.Message is not null) queued.Add(routed.Message);
+                if (routed.Order is not null) activity?.SetTag(OrderSyncTelemetry.OrderKeyTag, routed.Order.ToString());
                 logger.LogInformation("{Source} delivery {DeliveryId}: {SignalType} {Outcome}", source.Name, delivery.DeliveryId,
-                    signal.Signal.GetType().Name, order is null ? "parked until its order is known" : $"queued for order {order}");
+                    signal.Signal.GetType().Name, routed.Order is null ? "parked until its order is known" : $"queued for order {routed.Order}");
             }
         }
         catch (Exception e) when (e is SignalQueueUnavailableException or RequestFailedException)
@@ -92,29 +97,36 @@ public sealed class WebhookIngress(
             return WebhookResult.Unavailable();
         }
 
+        if (await IsFirstDeliveryAsync(source, delivery.DeliveryId, cancellationToken))
+            return WebhookResult.Accepted(delivery.Signals.Count);
+        await WithdrawAsync(source, delivery.DeliveryId, queued, cancellationToken);
+        return WebhookResult.Duplicate();
+    }
+
+    /// <summary>Best effort: a message left in the queue is a signal its order has applied already, so it is dropped there.</summary>
+    private async Task WithdrawAsync(IWebhookSource source, string deliveryId, List<QueuedMessage> queued, CancellationToken cancellationToken)
+    {
         try
         {
-            await deliveries.RememberAsync(source.Name, delivery.DeliveryId, cancellationToken);
+            foreach (var message in queued) await router.WithdrawAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "{Source} redelivery {DeliveryId} queued again and not taken back", source.Name, deliveryId);
+        }
+    }
+
+    private async Task<bool> IsFirstDeliveryAsync(IWebhookSource source, string deliveryId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await deliveries.ClaimAsync(source.Name, deliveryId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Already queued: a redelivery may queue it again, and the order applies a signal id only once.
-            logger.LogWarning(e, "{Source} delivery {DeliveryId} queued but not remembered", source.Name, delivery.DeliveryId);
-        }
-        return WebhookResult.Accepted(delivery.Signals.Count);
-    }
-
-    private async Task<bool> SeenAsync(IWebhookSource source, string deliveryId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await deliveries.HasSeenAsync(source.Name, deliveryId, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Unknown is treated as new: better queued twice than lost.
-            logger.LogWarning(e, "could not check {Source} delivery {DeliveryId} for duplicates", source.Name, deliveryId);
-            return false;
+            logger.LogWarning(e, "{Source} delivery {DeliveryId} queued but not remembered", source.Name, deliveryId);
+            return true;
         }
     }
 

@@ -10,7 +10,7 @@ namespace OrderSync.Functions.Messaging;
 /// </summary>
 public sealed class ServiceBusSignalQueue(ServiceBusSender sender, TimeProvider time) : ISignalQueue
 {
-    public async Task EnqueueAsync(SignalEnvelope envelope, TimeSpan? delay = null, CancellationToken cancellationToken = default)
+    public async Task<QueuedMessage?> EnqueueAsync(SignalEnvelope envelope, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
         var message = new ServiceBusMessage(OrderSyncJson.Serialize(envelope.Traced()))
         {
@@ -23,10 +23,14 @@ public sealed class ServiceBusSignalQueue(ServiceBusSender sender, TimeProvider 
         try
         {
             await sender.SendMessageAsync(message, cancellationToken);
+            return null;
         }
         catch (ServiceBusException e)
         {
             throw new SignalQueueUnavailableException($"the Service Bus queue '{sender.EntityPath}' did not accept the message: {e.Message}", e);
         }
     }
+
+    /// <summary>Never handed a message: the queue's duplicate detection already dropped a redelivery's second send.</summary>
+    public Task WithdrawAsync(QueuedMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
 }

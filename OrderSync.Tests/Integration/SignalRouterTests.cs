@@ -33,7 +33,7 @@ public sealed class SignalRouterTests
     {
         var routed = await _router.RouteAsync(Captured("evt_1", "pi_123"), CancellationToken.None);
 
-        Assert.IsNull(routed);
+        Assert.IsNull(routed.Order);
         Assert.AreEqual(0, (await Queued()).Count);
         var parked = (await _unmatched.ListAsync(10, CancellationToken.None)).Single();
         Assert.AreEqual("stripe:evt_1", parked.Signal.Id);
@@ -76,7 +76,7 @@ public sealed class SignalRouterTests
 
         var routed = await _router.RouteAsync(Captured("evt_3", "pi_123"), CancellationToken.None);
 
-        Assert.AreEqual(Order, routed);
+        Assert.AreEqual(Order, routed.Order);
         Assert.AreEqual(Order, (await Queued()).Single().Order);
     }
 
@@ -89,7 +89,7 @@ public sealed class SignalRouterTests
 
         var later = await _router.RouteAsync(Captured("evt_5", "pi_9"), CancellationToken.None);
 
-        Assert.AreEqual(Order, later);
+        Assert.AreEqual(Order, later.Order);
     }
 
     private static InboundSignal Captured(string eventId, string paymentIntent) =>

@@ -52,4 +52,34 @@ public sealed class WebhookDeduplicatorTests
         Assert.IsTrue(await _deliveries.HasSeenAsync("shopify", deliveryId, CancellationToken.None));
         Assert.IsFalse(await _deliveries.HasSeenAsync("shopify", deliveryId + "x", CancellationToken.None));
     }
+
+    [TestMethod]
+    public async Task The_first_claim_of_an_id_wins_and_a_second_finds_a_redelivery()
+    {
+        Assert.IsTrue(await _deliveries.ClaimAsync("shopify", "id-2", CancellationToken.None));
+
+        Assert.IsFalse(await _deliveries.ClaimAsync("shopify", "id-2", CancellationToken.None));
+        Assert.IsTrue(await _deliveries.HasSeenAsync("shopify", "id-2", CancellationToken.None));
+        Assert.IsTrue(await _deliveries.ClaimAsync("stripe", "id-2", CancellationToken.None), "sources keep separate ids");
+    }
+
+    [TestMethod]
+    public async Task An_id_remembered_past_its_retention_is_claimed_again_once()
+    {
+        await _deliveries.RememberAsync("shopify", "id-3", CancellationToken.None);
+        _clock.Advance(TimeSpan.FromHours(4) + TimeSpan.FromSeconds(1));
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _deliveries.ClaimAsync("shopify", "id-3", CancellationToken.None)));
+
+        Assert.AreEqual(1, claims.Count(first => first), "one of four redeliveries at once is the first");
+        Assert.IsTrue(await _deliveries.HasSeenAsync("shopify", "id-3", CancellationToken.None), "remembered for another retention period");
+    }
+
+    [TestMethod]
+    public async Task Of_simultaneous_first_deliveries_exactly_one_claims_the_id()
+    {
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _deliveries.ClaimAsync("shopify", "id-4", CancellationToken.None)));
+
+        Assert.AreEqual(1, claims.Count(first => first));
+    }
 }

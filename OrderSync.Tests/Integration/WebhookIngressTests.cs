@@ -7,6 +7,7 @@ using OrderSync.Core.Messaging;
 using OrderSync.Core.Storage;
 using OrderSync.Core.Webhooks;
 using OrderSync.Core.Webhooks.Shopify;
+using OrderSync.Sandbox;
 using OrderSync.Sandbox.Shopify;
 using OrderSync.Tests.Support;
 
@@ -56,6 +57,36 @@ public sealed class WebhookIngressTests
 
         Assert.AreEqual(200, again.StatusCode);
         StringAssert.Contains(again.Reason, "duplicate");
+        Assert.AreEqual(1, (await Queued()).Count);
+    }
+
+    [TestMethod]
+    public async Task A_redelivery_already_taken_by_a_reader_is_still_answered_as_a_duplicate_and_applied_once_by_its_order()
+    {
+        var ingress = await IngressAsync();
+        var webhook = new ShopifyWebhookBuilder().WithWebhookId("taken-id");
+        await Post(ingress, webhook);
+        var held = await _queue.ReceiveAsync(32, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var racing = new ReaderTakesEachMessage(_queue);
+
+        var again = await Post(await IngressAsync(queue: racing), webhook);
+
+        Assert.AreEqual(200, again.StatusCode);
+        StringAssert.Contains(again.Reason, "duplicate");
+        Assert.AreEqual(1, held.Count);
+        Assert.AreEqual(held.Single().Envelope!.Id, racing.Taken.Single().Envelope!.Id, "left to the reader, with the same signal id");
+    }
+
+    [TestMethod]
+    public async Task Simultaneous_deliveries_of_one_webhook_leave_one_message_queued()
+    {
+        var ingress = await IngressAsync();
+        var webhook = new ShopifyWebhookBuilder().WithWebhookId("burst-id");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Post(ingress, webhook)));
+
+        Assert.IsTrue(answers.All(a => a.StatusCode == 200));
+        Assert.AreEqual(1, answers.Count(a => a.Reason.StartsWith("accepted")), string.Join("; ", answers.Select(a => a.Reason)));
         Assert.AreEqual(1, (await Queued()).Count);
     }
 
@@ -163,10 +194,26 @@ public sealed class WebhookIngressTests
         Assert.AreEqual(1, (await Queued()).Count);
     }
 
-    private async Task<WebhookIngress> IngressAsync(long maxBodyBytes = 1024 * 1024, ISignalQueue? queue = null)
+    [TestMethod]
+    public async Task A_delivery_queued_while_the_dedupe_table_is_unreachable_is_answered_200_and_stays_queued()
     {
-        var deliveries = new WebhookDeduplicator(new TableServiceClient(_storage.ConnectionString), TestStorage.Wrap(_storage), TimeProvider.System);
-        await deliveries.EnsureCreatedAsync(CancellationToken.None);
+        var closedPort = _storage.ConnectionString.Replace(TablePort(_storage.ConnectionString), LoopbackPorts.Free().ToString());
+        var unreachable = new TableServiceClient(closedPort, new TableClientOptions { Retry = { MaxRetries = 0 } });
+        var ingress = await IngressAsync(deliveries: new WebhookDeduplicator(unreachable, TestStorage.Wrap(_storage), TimeProvider.System));
+
+        var result = await Post(ingress, new ShopifyWebhookBuilder().WithWebhookId("table-down"));
+
+        Assert.AreEqual(200, result.StatusCode, result.Reason);
+        Assert.AreEqual(1, (await Queued()).Count);
+    }
+
+    private async Task<WebhookIngress> IngressAsync(long maxBodyBytes = 1024 * 1024, ISignalQueue? queue = null, WebhookDeduplicator? deliveries = null)
+    {
+        if (deliveries is null)
+        {
+            deliveries = new WebhookDeduplicator(new TableServiceClient(_storage.ConnectionString), TestStorage.Wrap(_storage), TimeProvider.System);
+            await deliveries.EnsureCreatedAsync(CancellationToken.None);
+        }
         var shopify = new ShopifyWebhookSource(TestStorage.Wrap(new ShopifyOptions { WebhookSecrets = [ShopifyWebhookBuilder.Secret] }),
             new MerchantDirectory(TestStorage.Wrap(new SyncConfiguration())));
         var router = await TestRouting.RouterAsync(_storage, queue ?? _queue);
@@ -180,6 +227,25 @@ public sealed class WebhookIngressTests
     private async Task<List<SignalEnvelope>> Queued() =>
         [.. (await _queue.ReceiveAsync(32, TimeSpan.FromSeconds(30), CancellationToken.None)).Select(m => m.Envelope!)];
 
-    private static string QueuePort(string connectionString) =>
-        connectionString.Split(';').Single(p => p.StartsWith("QueueEndpoint=")).Split(':')[2].Split('/')[0];
+    private static string QueuePort(string connectionString) => Port(connectionString, "QueueEndpoint=");
+
+    private static string TablePort(string connectionString) => Port(connectionString, "TableEndpoint=");
+
+    private static string Port(string connectionString, string endpoint) =>
+        connectionString.Split(';').Single(p => p.StartsWith(endpoint)).Split(':')[2].Split('/')[0];
+
+    /// <summary>The real queue, with a reader that receives each message the moment it is sent (before a withdrawal can reach it).</summary>
+    private sealed class ReaderTakesEachMessage(StorageQueueSignalQueue queue) : ISignalQueue
+    {
+        public List<ReceivedSignal> Taken { get; } = [];
+
+        public async Task<QueuedMessage?> EnqueueAsync(SignalEnvelope envelope, TimeSpan? delay = null, CancellationToken cancellationToken = default)
+        {
+            var message = await queue.EnqueueAsync(envelope, delay, cancellationToken);
+            Taken.AddRange(await queue.ReceiveAsync(32, TimeSpan.FromMinutes(1), cancellationToken));
+            return message;
+        }
+
+        public Task WithdrawAsync(QueuedMessage message, CancellationToken cancellationToken) => queue.WithdrawAsync(message, cancellationToken);
+    }
 }

@@ -12,7 +12,7 @@ internal sealed class FailingSignalQueue : ISignalQueue
 
     public IReadOnlyCollection<SignalEnvelope> Queued => _inner.Queued;
 
-    public Task EnqueueAsync(SignalEnvelope envelope, TimeSpan? delay = null, CancellationToken cancellationToken = default)
+    public Task<QueuedMessage?> EnqueueAsync(SignalEnvelope envelope, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
         if (SucceedFirst-- == 0)
         {
@@ -21,4 +21,6 @@ internal sealed class FailingSignalQueue : ISignalQueue
         }
         return _inner.EnqueueAsync(envelope, delay, cancellationToken);
     }
+
+    public Task WithdrawAsync(QueuedMessage message, CancellationToken cancellationToken) => _inner.WithdrawAsync(message, cancellationToken);
 }
