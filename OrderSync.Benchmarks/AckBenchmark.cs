@@ -20,7 +20,7 @@ public static class AckBenchmark
 
     public static async Task<AckFigures> RunAsync(BenchmarkOptions options, TextWriter log)
     {
-        await using var world = await BenchmarkWorld.StartAsync("Outbox", worker: false);
+        await using var world = await BenchmarkWorld.StartAsync("Outbox", new WorldShape(Worker: false));
         var storage = new StorageOptions { ConnectionString = world.ConnectionString };
         var signals = StorageClients.Queue(storage, storage.SignalQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
@@ -31,7 +31,7 @@ public static class AckBenchmark
         async Task<AckStepFigures> StepAsync(string name, int operations, Load load)
         {
             // Built before the clock starts, so building and signing bodies is not part of the load.
-            var requests = Enumerable.Range(nextOrder, operations).Select(i => BenchmarkOrders.Webhook(i).ToRequest(world.Host.BaseUrl)).ToList();
+            var requests = Enumerable.Range(nextOrder, operations).Select(i => BenchmarkOrders.Distinct(i).ToRequest(world.Host.BaseUrl)).ToList();
             nextOrder += operations;
             using var stop = new CancellationTokenSource();
             var message = ceiling is null ? SignalMessageAsync(signals, stop.Token) : null;

@@ -1,34 +1,47 @@
-using System.Text.Json.Nodes;
 using OrderSync.Sandbox.Shopify;
 
 namespace OrderSync.Benchmarks;
 
 /// <summary>
-/// The orders a run posts: Shopify's sample new paid order, made distinct per index (id, name, delivery id) and cut to
-/// its first line, the mapped product; each delivered as a signed orders/create webhook from the configured merchant store.
+/// The webhooks a run posts: Shopify's sample new paid order as the merchant store holds it (its ids, name and line) as a
+/// signed orders/create from the configured merchant store; then, for its vendor order, the vendor's shipment.
 /// </summary>
 public static class BenchmarkOrders
 {
-    private const long FirstOrderId = 7_000_000_000_000;
+    private const long FirstMadeUpOrderId = 7_000_000_000_000;
 
-    public static string OrderId(int index) => (FirstOrderId + index).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Order <paramref name="index"/> with made-up ids, for a host that only answers (the ack path).</summary>
+    public static ShopifyWebhookBuilder Distinct(int index) => Placed(index, FirstMadeUpOrderId + index, $"gid://shopify/Order/{FirstMadeUpOrderId + index}", $"#B{index + 1}");
 
-    public static ShopifyWebhookBuilder Webhook(int index)
+    public static ShopifyWebhookBuilder Placed(MerchantOrder seeded)
     {
-        var id = FirstOrderId + index;
-        return new ShopifyWebhookBuilder()
-            .WithWebhookId($"bench-{Guid.NewGuid():N}")
-            .WithBodyChanged(order =>
-            {
-                order["id"] = id;
-                order["admin_graphql_api_id"] = $"gid://shopify/Order/{id}";
-                order["name"] = $"#B{index + 1}";
-                order["order_number"] = index + 1;
-                order["number"] = index + 1;
-                var lines = order["line_items"]!.AsArray();
-                while (lines.Count > 1) lines.RemoveAt(lines.Count - 1);
-            });
+        var line = seeded.Order.LineItems.Single();
+        return Placed(seeded.Index, long.Parse(seeded.OrderId), seeded.Order.Id, seeded.Order.Name).WithBodyChanged(order =>
+        {
+            var item = order["line_items"]![0]!;
+            item["id"] = long.Parse(line.Id[(line.Id.LastIndexOf('/') + 1)..]);
+            item["admin_graphql_api_id"] = line.Id;
+            item["sku"] = line.Sku;
+        });
     }
+
+    /// <summary>The sample cut to its first line, the mapped product.</summary>
+    private static ShopifyWebhookBuilder Placed(int index, long id, string gid, string name) => new ShopifyWebhookBuilder()
+        .WithWebhookId($"bench-{Guid.NewGuid():N}")
+        .WithBodyChanged(order =>
+        {
+            order["id"] = id;
+            order["admin_graphql_api_id"] = gid;
+            order["name"] = name;
+            order["order_number"] = index + 1;
+            order["number"] = index + 1;
+            var lines = order["line_items"]!.AsArray();
+            while (lines.Count > 1) lines.RemoveAt(lines.Count - 1);
+        });
+
+    /// <summary>The vendor's fulfillments/create of the whole vendor order, with the order's tracking number.</summary>
+    public static ShopifyWebhookBuilder Shipped(SimulatedShopifyStore vendor, string vendorOrderId, MerchantOrder seeded) =>
+        VendorShipmentWebhook.For(vendor, vendorOrderId, Sandbox.Hosting.LocalShellSettings.VendorSku, 9_000_000_000 + seeded.Index, seeded.TrackingNumber);
 
     /// <summary>The merchant order id a vendor order was pushed for (its sourceIdentifier is "shop/order id"), or null.</summary>
     public static string? MerchantOrderId(SimulatedOrder vendorOrder) =>

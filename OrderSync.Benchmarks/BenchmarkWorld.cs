@@ -7,7 +7,8 @@ namespace OrderSync.Benchmarks;
 
 /// <summary>
 /// One runtime's world, fresh for each so runs do not share state: an Azurite of its own (in memory, from node_modules),
-/// the Shopify simulator with a vendor store, and OrderSync.Local as a real process with <c>OrderSync:Runtime</c> set.
+/// the Shopify simulator with a vendor store, and OrderSync.Local as a real process with <c>OrderSync:Runtime</c> set;
+/// more of the world (a merchant store, PayPal, Stripe) where <see cref="WorldShape.Configure"/> adds it.
 /// </summary>
 public sealed class BenchmarkWorld : IAsyncDisposable
 {
@@ -29,22 +30,22 @@ public sealed class BenchmarkWorld : IAsyncDisposable
     /// <summary>The Azurite the host stores in, for loads that go to storage directly.</summary>
     public string ConnectionString => _azurite.ConnectionString;
 
-    /// <param name="worker">False for an ingress-only host (<c>OrderSync:Worker:Enabled</c>): it answers webhooks and queues them, nothing more.</param>
-    public static async Task<BenchmarkWorld> StartAsync(string runtime, bool worker = true)
+    public static async Task<BenchmarkWorld> StartAsync(string runtime, WorldShape? shape = null)
     {
+        shape ??= new WorldShape();
         var azurite = await AzuriteProcess.StartAsync(reuseRunning: false);
         ShopifyAdminSimulator? simulator = null;
         try
         {
             simulator = await ShopifyAdminSimulator.StartAsync(checkSchemas: false);
-            // A bucket that never runs dry: the figures are to be OrderSync's, not the simulated Shopify rate limit's.
-            var (vendor, settings) = LocalShellSettings.WithNewVendorStore(
-                simulator, new StorageOptions { ConnectionString = azurite.ConnectionString }, maximumAvailable: 1e9, restoreRate: 1e9);
+            var (vendor, settings) = LocalShellSettings.WithNewVendorStore(simulator, new StorageOptions { ConnectionString = azurite.ConnectionString },
+                shape.VendorBucket.MaximumAvailable, shape.VendorBucket.RestoreRate);
             settings["OrderSync:Runtime"] = runtime;
-            settings["OrderSync:Worker:Enabled"] = worker ? "true" : "false";
-            // Nothing but the pushes under test: no merchant store to back-fill from, no tracking to poll.
+            settings["OrderSync:Worker:Enabled"] = shape.Worker ? "true" : "false";
+            // Nothing but the work under test: no merchant store to back-fill from, no tracking to poll, unless the shape says so.
             settings["OrderSync:Backfill:Enabled"] = "false";
             settings["OrderSync:TrackingPoll:Enabled"] = "false";
+            shape.Configure?.Invoke(simulator, settings);
             // Writing every span and log line to the console would measure the console.
             settings["OrderSync:Telemetry:Console"] = "false";
             settings["Logging:LogLevel:Default"] = "Warning";
@@ -65,4 +66,23 @@ public sealed class BenchmarkWorld : IAsyncDisposable
         await _simulator.DisposeAsync();
         await _azurite.DisposeAsync();
     }
+}
+
+/// <param name="Worker">False for an ingress-only host (<c>OrderSync:Worker:Enabled</c>): it answers webhooks and queues them, nothing more.</param>
+/// <param name="VendorBucket">
+/// The vendor store's cost bucket; by default one that never runs dry, so the figures are OrderSync's, not the simulated rate limit's.
+/// </param>
+/// <param name="Configure">Adds to the world before the host starts: stores on the simulator, settings of the host.</param>
+public sealed record WorldShape(bool Worker = true, CostBucket? Bucket = null, Action<ShopifyAdminSimulator, Dictionary<string, string>>? Configure = null)
+{
+    public CostBucket VendorBucket => Bucket ?? CostBucket.Unlimited;
+}
+
+/// <summary>A simulated store's cost bucket: its size in points and the points it restores a second.</summary>
+public sealed record CostBucket(double MaximumAvailable, double RestoreRate)
+{
+    public static readonly CostBucket Unlimited = new(1e9, 1e9);
+
+    /// <summary>Shopify's Standard plan: 100 points a second (the simulator's default bucket size).</summary>
+    public static readonly CostBucket Standard = new(SimulatedShopifyStore.DefaultMaximumAvailable, SimulatedShopifyStore.DefaultRestoreRate);
 }

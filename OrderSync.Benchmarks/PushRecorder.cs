@@ -8,7 +8,7 @@ namespace OrderSync.Benchmarks;
 public sealed class PushRecorder : IDisposable
 {
     private readonly SimulatedShopifyStore _vendor;
-    private readonly ConcurrentDictionary<string, long> _firstPushAt = new();
+    private readonly ConcurrentDictionary<string, (long At, string VendorOrderId)> _firstPush = new();
     private int _duplicates;
 
     public PushRecorder(SimulatedShopifyStore vendor)
@@ -21,20 +21,28 @@ public sealed class PushRecorder : IDisposable
     public int Duplicates => Volatile.Read(ref _duplicates);
 
     /// <summary>The <see cref="Stopwatch.GetTimestamp"/> of the order's first vendor order, if it has one.</summary>
-    public bool TryGetPushedAt(string merchantOrderId, out long at) => _firstPushAt.TryGetValue(merchantOrderId, out at);
+    public bool TryGetPushedAt(string merchantOrderId, out long at)
+    {
+        var pushed = _firstPush.TryGetValue(merchantOrderId, out var first);
+        at = first.At;
+        return pushed;
+    }
+
+    /// <summary>The id of the order's first vendor order, or null before it is pushed.</summary>
+    public string? VendorOrderOf(string merchantOrderId) => _firstPush.TryGetValue(merchantOrderId, out var first) ? first.VendorOrderId : null;
 
     /// <summary>Waits until every one of <paramref name="merchantOrderIds"/> is pushed, or <paramref name="timeout"/> passes.</summary>
     public async Task WaitForAsync(IReadOnlyCollection<string> merchantOrderIds, TimeSpan timeout)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (!merchantOrderIds.All(_firstPushAt.ContainsKey) && Stopwatch.GetTimestamp() < deadline)
+        while (!merchantOrderIds.All(_firstPush.ContainsKey) && Stopwatch.GetTimestamp() < deadline)
             await Task.Delay(20);
     }
 
     private void Record(SimulatedOrder vendorOrder)
     {
         var now = Stopwatch.GetTimestamp();
-        if (BenchmarkOrders.MerchantOrderId(vendorOrder) is { } id && !_firstPushAt.TryAdd(id, now))
+        if (BenchmarkOrders.MerchantOrderId(vendorOrder) is { } id && !_firstPush.TryAdd(id, (now, vendorOrder.Id)))
             Interlocked.Increment(ref _duplicates);
     }
 

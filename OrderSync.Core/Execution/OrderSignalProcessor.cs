@@ -90,6 +90,7 @@ public sealed class OrderSignalProcessor(
             if (stored.Record.NextRunnable(now) is not { } pending)
                 return stored.Record.ClaimedUntil(now) is { } until ? new ProcessOutcome.Busy(until) : new ProcessOutcome.Done();
 
+            var mayHaveRun = stored.Record.MayHaveRun(pending.Command.Id);
             var claimed = new StrongBox<StoredOrder>(await orders.SaveAsync(stored, stored.Record.Claim(pending.Command.Id, now + _lease), [], cancellationToken));
             logger.LogInformation("running {Command} for order {OrderKey}", pending.Command.Id, envelope.Order);
             Signal outcome;
@@ -98,7 +99,7 @@ public sealed class OrderSignalProcessor(
             try
             {
                 using (OrderSyncTelemetry.StartActivity("ordersync.command", envelope.Order)?.SetTag("ordersync.command", pending.Command.GetType().Name))
-                    outcome = await executor.ExecuteAsync(pending.Command, cancellationToken);
+                    outcome = await executor.ExecuteAsync(pending.Command, mayHaveRun, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -17,7 +17,8 @@ public sealed class PayPalTrackingReport(PayPalTracking? paypal = null)
     /// <summary>PayPal-Request-Id takes 1 to 108 characters (PayPal's Orders v2 reference; see PLATFORMS.md).</summary>
     public const int MaxRequestIdLength = 108;
 
-    public async Task<Signal> ReportAsync(ReportTrackingToPayPal report, CancellationToken cancellationToken)
+    /// <param name="mayHaveRun">An earlier run may have added the trackers: PayPal is asked for each before it is added.</param>
+    public async Task<Signal> ReportAsync(ReportTrackingToPayPal report, bool mayHaveRun, CancellationToken cancellationToken)
     {
         var client = paypal ?? throw PlatformException.Permanent("PayPal tracking cannot be sent: OrderSync:PayPal is not configured");
         var numbers = ReportedTracking.Numbers(report.Tracking, TrackingTarget.PayPal);
@@ -40,7 +41,7 @@ public sealed class PayPalTrackingReport(PayPalTracking? paypal = null)
         var batches = numbers.Select(n => new PayPalBatchTracker(report.CaptureId, n, carrier, other)).Chunk(PayPalTracking.MaxBatchSize).ToList();
         for (var i = 0; i < batches.Count; i++)
         {
-            var result = await client.AddBatchAsync(batches[i], RequestId($"{report.Id}:batch:{i}"), cancellationToken);
+            var result = await client.AddBatchAsync(batches[i], RequestId($"{report.Id}:batch:{i}"), mayHaveRun, cancellationToken);
             if (result.Errors.Count > 0)
                 throw PlatformException.Permanent($"PayPal refused tracking on capture {report.CaptureId}: " +
                     string.Join("; ", result.Errors.Select(e => $"{e.Name}{(e.Issues.Count == 0 ? "" : $" ({string.Join(", ", e.Issues)})")}{(e.Message is null ? "" : $": {e.Message}")}")));

@@ -23,12 +23,13 @@ public sealed class VendorOrderCommands(
     /// <summary>The vendor's kind, null when it is not configured.</summary>
     public VendorKind? KindOf(string vendorId) => directory.Vendor(vendorId)?.Kind;
 
-    public async Task<Signal> PushAsync(PushOrderToVendor push, CancellationToken cancellationToken)
+    /// <param name="mayHaveRun">An earlier run may have created the order: a Shopify vendor store is searched for it first.</param>
+    public async Task<Signal> PushAsync(PushOrderToVendor push, bool mayHaveRun, CancellationToken cancellationToken)
     {
         var vendor = directory.Vendor(push.VendorId, "push the order");
         var created = vendor.Kind switch
         {
-            VendorKind.ShopifyStore => await shopifyOrders.CreateAsync(ShopifyStore(vendor), push.Draft, push.Id, cancellationToken),
+            VendorKind.ShopifyStore => await shopifyOrders.CreateAsync(ShopifyStore(vendor), push.Draft, push.Id, mayHaveRun, cancellationToken),
             VendorKind.ShipHero => await shipHero.CreateAsync(ShipHero(vendor), push.Draft, cancellationToken),
             _ => await httpVendors.CreateAsync(Http(vendor), push.Draft, push.Id, cancellationToken),
         };

@@ -16,6 +16,16 @@ public sealed record OrderRecord(
     DateTimeOffset? WakeScheduledFor)
 {
     private const int SignalMemory = 200;
+    private const int ClaimMemory = 200;
+
+    /// <summary>
+    /// The ids of the commands ever claimed for this order, most recent last. A command claimed before may have reached its
+    /// platform without its outcome being saved (the executor crashed, stopped, or its call timed out and failed).
+    /// </summary>
+    public ImmutableArray<string> ClaimedCommands { get; init; } = [];
+
+    /// <summary>Whether the command may have run before: a create then looks first for what an earlier run made.</summary>
+    public bool MayHaveRun(string commandId) => ClaimedCommands.Contains(commandId);
 
     public static OrderRecord New(OrderKey key) => new(OrderState.Empty(key), [], [], 0, null);
 
@@ -39,7 +49,10 @@ public sealed record OrderRecord(
     public DateTimeOffset? ClaimedUntil(DateTimeOffset now) =>
         Outbox.Where(p => p.ClaimedUntil > now).Select(p => p.ClaimedUntil).Min();
 
-    public OrderRecord Claim(string commandId, DateTimeOffset until) => WithClaim(commandId, until);
+    public OrderRecord Claim(string commandId, DateTimeOffset until) => WithClaim(commandId, until) with
+    {
+        ClaimedCommands = ClaimedCommands.Contains(commandId) ? ClaimedCommands : [.. ClaimedCommands.Append(commandId).TakeLast(ClaimMemory)],
+    };
 
     /// <summary>Gives a claim back before it lapses (an executor shutting down mid-command): any executor may run it now.</summary>
     public OrderRecord Release(string commandId) => WithClaim(commandId, null);

@@ -7,6 +7,7 @@ namespace OrderSync.Sandbox.PayPal;
 /// </summary>
 public sealed partial class PayPalSimulator
 {
-    public static Task<PayPalSimulator> StartHttpAsync(string clientId, string clientSecret, CancellationToken cancellationToken = default) =>
-        StartAsync(clientId, clientSecret, null, https: false, cancellationToken);
+    /// <param name="checkSchemas">False skips the check of each request and answer against PayPal's specifications (a benchmark's world).</param>
+    public static Task<PayPalSimulator> StartHttpAsync(string clientId, string clientSecret, bool checkSchemas = true, CancellationToken cancellationToken = default) =>
+        StartAsync(clientId, clientSecret, null, https: false, checkSchemas, cancellationToken);
 }

@@ -29,6 +29,11 @@ public sealed partial class SimulatedShopifyStore(string domain, string accessTo
     /// <summary>Points restored per second, reported as throttleStatus.restoreRate.</summary>
     public double RestoreRate { get; } = restoreRate;
 
+    /// <summary>Points the store has charged, in all.</summary>
+    public double SpentPoints { get { lock (_gate) return _spent; } }
+
+    private double _spent;
+
     /// <summary>How many requests were answered THROTTLED.</summary>
     public int ThrottledCount => _throttled;
 
@@ -84,7 +89,11 @@ public sealed partial class SimulatedShopifyStore(string domain, string accessTo
             _available = Math.Min(MaximumAvailable, _available + (now - _lastRestore).TotalSeconds * RestoreRate);
             _lastRestore = now;
             var spent = _available >= cost;
-            if (spent) _available -= cost;
+            if (spent)
+            {
+                _available -= cost;
+                _spent += cost;
+            }
             available = _available;
             return spent;
         }

@@ -112,35 +112,9 @@ public abstract class EndToEndLifecycleTest
         return await World.OrderWithStatusAsync(OrderId, "pushed");
     }
 
-    /// <summary>
-    /// The vendor store's fulfillments/create: Shopify's sample fulfillment naming the vendor's order, one unit of its line
-    /// with <paramref name="vendorSku"/>, and one UPS tracking number.
-    /// </summary>
-    protected ShopifyWebhookBuilder VendorShipment(long fulfillmentId, string trackingNumber, string vendorSku)
-    {
-        var vendorOrder = World.Vendor.Orders.Single().Id;
-        var line = World.Vendor.VendorSide().Order(vendorOrder)!.Lines.Single(l => l.Sku == vendorSku);
-        var url = $"https://www.ups.com/WebTracking?loc=en_US&requester=ST&trackNums={trackingNumber}";
-        return new ShopifyWebhookBuilder().WithTopic("fulfillments/create").FromShop(World.Vendor.Domain)
-            .WithBody(Samples.ShopifyFulfillmentCreated()).WithBodyChanged(f =>
-            {
-                f["id"] = fulfillmentId;
-                f["admin_graphql_api_id"] = $"gid://shopify/Fulfillment/{fulfillmentId}";
-                f["order_id"] = long.Parse(vendorOrder[(vendorOrder.LastIndexOf('/') + 1)..]);
-                f["status"] = "success";
-                f["tracking_company"] = "UPS";
-                f["tracking_number"] = trackingNumber;
-                f["tracking_numbers"] = new JsonArray(trackingNumber);
-                f["tracking_url"] = url;
-                f["tracking_urls"] = new JsonArray(url);
-                var item = f["line_items"]![0]!.DeepClone().AsObject();
-                item["id"] = line.Number;
-                item["admin_graphql_api_id"] = line.Id;
-                item["sku"] = vendorSku;
-                item["quantity"] = 1;
-                f["line_items"] = new JsonArray(item);
-            });
-    }
+    /// <summary>The vendor store's fulfillments/create for its one order: one unit of the line with <paramref name="vendorSku"/>, one UPS tracking number.</summary>
+    protected ShopifyWebhookBuilder VendorShipment(long fulfillmentId, string trackingNumber, string vendorSku) =>
+        VendorShipmentWebhook.For(World.Vendor, World.Vendor.Orders.Single().Id, vendorSku, fulfillmentId, trackingNumber);
 
     protected static IReadOnlyList<string> Timeline(JsonNode? order) =>
         [.. order!["timeline"]!.AsArray().Select(t => t!["summary"]!.GetValue<string>())];

@@ -53,6 +53,25 @@ public sealed class OrderStoreTests
     }
 
     [TestMethod]
+    public async Task A_command_once_claimed_is_remembered_as_possibly_run_after_its_claim_is_given_back_and_settled()
+    {
+        var order = OrderBuilder.AnOrder().WithLine("SKU-A", 1).Build();
+        var fresh = await _store.LoadAsync(order.Key, CancellationToken.None);
+        var placed = fresh.Record.Apply(Place(order), "signal-1");
+        var command = placed.Outbox.Single().Command.Id;
+        Assert.IsFalse(placed.MayHaveRun(command), "never claimed: a first run");
+
+        var claimed = await _store.SaveAsync(fresh, placed.Claim(command, Now.AddMinutes(1)), [], CancellationToken.None);
+        var released = await _store.SaveAsync(claimed, claimed.Record.Release(command).Settle(command), [], CancellationToken.None);
+
+        var loaded = await _store.LoadAsync(order.Key, CancellationToken.None);
+        Assert.IsTrue(loaded.Record.MayHaveRun(command));
+        Assert.IsFalse(loaded.Record.MayHaveRun("another"));
+        Assert.AreEqual(1, loaded.Record.Claim(command, Now.AddMinutes(2)).ClaimedCommands.Length, "a renewed claim is remembered once");
+        Assert.IsNotNull(released.ETag);
+    }
+
+    [TestMethod]
     public async Task Two_writers_from_the_same_version_conflict_and_the_second_write_is_refused()
     {
         var order = OrderBuilder.AnOrder().Build();

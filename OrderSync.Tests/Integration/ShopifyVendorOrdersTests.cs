@@ -32,7 +32,7 @@ public sealed class ShopifyVendorOrdersTests
     [TestMethod]
     public async Task An_order_is_created_with_the_vendor_lines_address_and_idempotency_tag()
     {
-        var created = await Client().CreateAsync(Store(), Draft(), Key, CancellationToken.None);
+        var created = await Client().CreateAsync(Store(), Draft(), Key, mayHaveRun: false, CancellationToken.None);
 
         var order = _store.Orders.Single();
         Assert.AreEqual(order.Id, created.Id);
@@ -52,8 +52,8 @@ public sealed class ShopifyVendorOrdersTests
     [TestMethod]
     public async Task A_retry_of_the_same_command_finds_the_order_instead_of_creating_another()
     {
-        var first = await Client().CreateAsync(Store(), Draft(), Key, CancellationToken.None);
-        var second = await Client().CreateAsync(Store(), Draft(), Key, CancellationToken.None);
+        var first = await Client().CreateAsync(Store(), Draft(), Key, mayHaveRun: false, CancellationToken.None);
+        var second = await Client().CreateAsync(Store(), Draft(), Key, mayHaveRun: true, CancellationToken.None);
 
         Assert.AreEqual(first, second);
         Assert.AreEqual(1, _store.Orders.Count);
@@ -61,10 +61,18 @@ public sealed class ShopifyVendorOrdersTests
     }
 
     [TestMethod]
+    public async Task A_first_run_creates_the_order_without_searching_for_one()
+    {
+        await Client().CreateAsync(Store(), Draft(), Key, mayHaveRun: false, CancellationToken.None);
+
+        CollectionAssert.AreEqual(new[] { "orderCreate" }, _store.Received.Select(r => r.Field).ToArray());
+    }
+
+    [TestMethod]
     public async Task Another_command_creates_another_order()
     {
-        await Client().CreateAsync(Store(), Draft(), Key, CancellationToken.None);
-        await Client().CreateAsync(Store(), Draft(), Key.Replace("1001", "1002"), CancellationToken.None);
+        await Client().CreateAsync(Store(), Draft(), Key, mayHaveRun: false, CancellationToken.None);
+        await Client().CreateAsync(Store(), Draft(), Key.Replace("1001", "1002"), mayHaveRun: false, CancellationToken.None);
 
         Assert.AreEqual(2, _store.Orders.Count);
     }
@@ -74,7 +82,7 @@ public sealed class ShopifyVendorOrdersTests
     {
         _store.FailNext("*", new ShopifyFault.RateLimited(7));
 
-        var failure = await FailureOf(() => Client().CreateAsync(Store(), Draft(), Key, CancellationToken.None));
+        var failure = await FailureOf(() => Client().CreateAsync(Store(), Draft(), Key, mayHaveRun: false, CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         Assert.AreEqual(TimeSpan.FromSeconds(7), failure.RetryAfter);
@@ -86,7 +94,7 @@ public sealed class ShopifyVendorOrdersTests
     {
         _store.FailNext("orderCreate", new ShopifyFault.Throttled());
 
-        var failure = await FailureOf(() => Client().CreateAsync(Store(), Draft(), Key, CancellationToken.None));
+        var failure = await FailureOf(() => Client().CreateAsync(Store(), Draft(), Key, mayHaveRun: false, CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         StringAssert.Contains(failure.Reason, "throttled");
@@ -101,7 +109,7 @@ public sealed class ShopifyVendorOrdersTests
     {
         _store.FailNext("orderCreate", new ShopifyFault.ServerError(status));
 
-        var failure = await FailureOf(() => Client().CreateAsync(Store(), Draft(), Key, CancellationToken.None));
+        var failure = await FailureOf(() => Client().CreateAsync(Store(), Draft(), Key, mayHaveRun: false, CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         StringAssert.Contains(failure.Reason, status.ToString());
@@ -112,7 +120,7 @@ public sealed class ShopifyVendorOrdersTests
     {
         _store.FailNext("orderCreate", new ShopifyFault.MalformedBody());
 
-        var failure = await FailureOf(() => Client().CreateAsync(Store(), Draft(), Key, CancellationToken.None));
+        var failure = await FailureOf(() => Client().CreateAsync(Store(), Draft(), Key, mayHaveRun: false, CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         StringAssert.Contains(failure.Reason, "not JSON");
@@ -125,7 +133,8 @@ public sealed class ShopifyVendorOrdersTests
     {
         _store.FailNext(field, new ShopifyFault.UnexpectedShape());
 
-        var failure = await FailureOf(() => Client().CreateAsync(Store(), Draft(), Key, CancellationToken.None));
+        // A repeated run, so the search ("orders") is sent too.
+        var failure = await FailureOf(() => Client().CreateAsync(Store(), Draft(), Key, mayHaveRun: true, CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         StringAssert.Contains(failure.Reason, $"answered {field} in an unexpected shape");
@@ -136,7 +145,7 @@ public sealed class ShopifyVendorOrdersTests
     {
         _store.FailNext("orderCreate", new ShopifyFault.StallBeforeEffect(TimeSpan.FromSeconds(30)));
 
-        var failure = await FailureOf(() => Client(TimeSpan.FromMilliseconds(500)).CreateAsync(Store(), Draft(), Key, CancellationToken.None));
+        var failure = await FailureOf(() => Client(TimeSpan.FromMilliseconds(500)).CreateAsync(Store(), Draft(), Key, mayHaveRun: false, CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
         StringAssert.Contains(failure.Reason, "in time");
@@ -147,7 +156,7 @@ public sealed class ShopifyVendorOrdersTests
     {
         _store.FailNext("orderCreate", new ShopifyFault.UserError("shippingAddress.countryCode", "Country code is invalid"));
 
-        var failure = await FailureOf(() => Client().CreateAsync(Store(), Draft(), Key, CancellationToken.None));
+        var failure = await FailureOf(() => Client().CreateAsync(Store(), Draft(), Key, mayHaveRun: false, CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
         StringAssert.Contains(failure.Reason, "shippingAddress.countryCode: Country code is invalid");
@@ -156,7 +165,7 @@ public sealed class ShopifyVendorOrdersTests
     [TestMethod]
     public async Task A_wrong_access_token_is_permanent()
     {
-        var failure = await FailureOf(() => Client().CreateAsync(Store() with { AccessToken = "wrong" }, Draft(), Key, CancellationToken.None));
+        var failure = await FailureOf(() => Client().CreateAsync(Store() with { AccessToken = "wrong" }, Draft(), Key, mayHaveRun: false, CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Permanent, failure.Kind);
         StringAssert.Contains(failure.Reason, "401");
@@ -168,7 +177,7 @@ public sealed class ShopifyVendorOrdersTests
     {
         var store = new ShopifyStore(VendorShop, new Uri($"http://127.0.0.1:{Sandbox.LoopbackPorts.Free()}/"), Token);
 
-        var failure = await FailureOf(() => Client().CreateAsync(store, Draft(), Key, CancellationToken.None));
+        var failure = await FailureOf(() => Client().CreateAsync(store, Draft(), Key, mayHaveRun: false, CancellationToken.None));
 
         Assert.AreEqual(FailureKind.Transient, failure.Kind);
     }

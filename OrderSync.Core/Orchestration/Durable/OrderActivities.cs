@@ -31,7 +31,8 @@ public sealed class OrderActivities(
         var (order, command) = OrderSyncJson.Deserialize<CommandRequest>(request);
         using var span = OrderSyncTelemetry.StartActivity("ordersync.command", order)?.SetTag("ordersync.command", command.GetType().Name);
         logger.LogInformation("running {Command} for order {OrderKey}", command.Id, order);
-        return OrderSyncJson.Serialize(await executor.ExecuteAsync(command, cancellationToken));
+        // The engine may run an activity again (a worker lost mid-call) without telling it: every run is treated as a repeat.
+        return OrderSyncJson.Serialize(await executor.ExecuteAsync(command, mayHaveRun: true, cancellationToken));
     }
 
     public Task<string?> SaveOrderAsync(string save, CancellationToken cancellationToken) =>

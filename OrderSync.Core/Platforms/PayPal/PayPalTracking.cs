@@ -85,15 +85,22 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
 
     /// <summary>
     /// The legacy POST /v1/shipping/trackers-batch, for captures whose order id is unknown: 1–20 trackers, each SHIPPED.
-    /// PayPal answers 200 with the trackers added and, per tracker, the errors of those it refused. A tracker PayPal already
-    /// holds (GET /v1/shipping/trackers/{transaction_id}-{tracking_number}, not CANCELLED) is not sent again: it is among
+    /// PayPal answers 200 with the trackers added and, per tracker, the errors of those it refused. When an earlier call may
+    /// have added them (<paramref name="mayHaveRun"/>), a tracker PayPal already holds (GET
+    /// /v1/shipping/trackers/{transaction_id}-{tracking_number}, not CANCELLED) is not sent again: it is among
     /// <see cref="PayPalBatchResult.Added"/>, marked <see cref="PayPalBatchAdded.AlreadyPresent"/>.
     /// </summary>
-    public async Task<PayPalBatchResult> AddBatchAsync(IReadOnlyList<PayPalBatchTracker> trackers, string requestId, CancellationToken cancellationToken)
+    public async Task<PayPalBatchResult> AddBatchAsync(IReadOnlyList<PayPalBatchTracker> trackers, string requestId, bool mayHaveRun, CancellationToken cancellationToken)
     {
         if (trackers.Count is 0 or > MaxBatchSize)
             throw new ArgumentOutOfRangeException(nameof(trackers), trackers.Count, $"trackers-batch takes 1 to {MaxBatchSize} trackers");
         foreach (var t in trackers) Check(t.TransactionId, "transaction_id", t.TrackingNumber, t.Carrier, t.CarrierNameOther);
+        return mayHaveRun ? await AddMissingAsync(trackers, requestId, cancellationToken) : await PostBatchAsync(trackers, [], requestId, cancellationToken);
+    }
+
+    /// <summary>Reads each tracker first, and sends only those PayPal does not hold.</summary>
+    private async Task<PayPalBatchResult> AddMissingAsync(IReadOnlyList<PayPalBatchTracker> trackers, string requestId, CancellationToken cancellationToken)
+    {
         var already = new List<PayPalBatchAdded>();
         var pending = new List<PayPalBatchTracker>();
         foreach (var t in trackers)
@@ -103,9 +110,12 @@ public sealed class PayPalTracking(HttpClient http, PayPalAccessTokens tokens, I
                 already.Add(new PayPalBatchAdded(t.TransactionId, t.TrackingNumber, AlreadyPresent: true));
             else pending.Add(t);
         }
-        if (pending.Count == 0) return new PayPalBatchResult(already, []);
-        trackers = pending;
+        return pending.Count == 0 ? new PayPalBatchResult(already, []) : await PostBatchAsync(pending, already, requestId, cancellationToken);
+    }
 
+    private async Task<PayPalBatchResult> PostBatchAsync(
+        IReadOnlyList<PayPalBatchTracker> trackers, List<PayPalBatchAdded> already, string requestId, CancellationToken cancellationToken)
+    {
         var body = new JsonObject
         {
             ["trackers"] = new JsonArray([.. trackers.Select(t =>

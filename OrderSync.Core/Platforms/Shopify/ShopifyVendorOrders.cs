@@ -36,12 +36,13 @@ public sealed class ShopifyVendorOrders(ShopifyGraphQlClient client)
 
     /// <summary>
     /// Creates the vendor order once: the order is tagged with a tag derived from the idempotency key, and a retry
-    /// finds the tagged order instead of creating a second one.
+    /// finds the tagged order instead of creating a second one (orderCreate takes no idempotency key of Shopify's).
     /// </summary>
-    public async Task<VendorOrderRef> CreateAsync(ShopifyStore store, VendorOrderDraft draft, string idempotencyKey, CancellationToken cancellationToken)
+    /// <param name="mayHaveRun">False on a command's first run, which has nothing to find: the search is left out.</param>
+    public async Task<VendorOrderRef> CreateAsync(ShopifyStore store, VendorOrderDraft draft, string idempotencyKey, bool mayHaveRun, CancellationToken cancellationToken)
     {
         var tag = IdempotencyTag(idempotencyKey);
-        if (await FindAsync(store, tag, cancellationToken) is { } existing) return existing;
+        if (mayHaveRun && await FindAsync(store, tag, cancellationToken) is { } existing) return existing;
 
         var data = await client.ExecuteAsync(store, Create, new JsonObject { ["order"] = OrderInput(draft, tag, idempotencyKey) }, cancellationToken);
         return ShopifyAnswer.Read(store, "orderCreate", () =>

@@ -38,7 +38,7 @@ public sealed class ExecutorRegistrationTests
 
         var outcome = await services.GetRequiredService<CommandExecutor>().ExecuteAsync(
             new ReportTrackingToPayPal("track-paypal:x", new OrderKey("merchant.myshopify.com", "1"), "s-1", "CAPTURE", new Tracking(["1Z999AA10123456784"], "UPS", []), null),
-            CancellationToken.None);
+            mayHaveRun: true, CancellationToken.None);
 
         Assert.AreEqual(new CommandFailed("track-paypal:x", FailureKind.Permanent, "PayPal tracking cannot be sent: OrderSync:PayPal is not configured"), outcome);
     }

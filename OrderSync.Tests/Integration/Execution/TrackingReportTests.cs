@@ -39,8 +39,8 @@ public sealed class TrackingReportTests
     {
         var report = ToShopify(_order, [new FulfilledLine(LineId(1), 3)], Tracking("united parcel service", Ups));
 
-        var first = Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, CancellationToken.None));
-        var retried = Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, CancellationToken.None));
+        var first = Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, mayHaveRun: true, CancellationToken.None));
+        var retried = Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, mayHaveRun: true, CancellationToken.None));
 
         var fulfillment = _kit.Merchant.FulfillmentsOf(_merchantOrder.Id).Single();
         Assert.AreEqual((fulfillment.Id, fulfillment.Id), (first.Reference, retried.Reference));
@@ -54,10 +54,10 @@ public sealed class TrackingReportTests
     public async Task A_Shopify_correction_replaces_the_tracking_of_the_fulfillment()
     {
         var created = Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(
-            ToShopify(_order, [new FulfilledLine(LineId(0), 2)], Tracking("UPS", Ups)), CancellationToken.None));
+            ToShopify(_order, [new FulfilledLine(LineId(0), 2)], Tracking("UPS", Ups)), mayHaveRun: true, CancellationToken.None));
 
         var corrected = await _kit.Executor().ExecuteAsync(
-            ToShopify(_order, [new FulfilledLine(LineId(0), 2)], Tracking("UPS", UpsOther), ShopifyIds.Numeric(created.Reference!), revision: 1), CancellationToken.None);
+            ToShopify(_order, [new FulfilledLine(LineId(0), 2)], Tracking("UPS", UpsOther), ShopifyIds.Numeric(created.Reference!), revision: 1), mayHaveRun: true, CancellationToken.None);
 
         Assert.AreEqual(created.Reference, Assert.IsInstanceOfType<CommandSucceeded>(corrected).Reference);
         CollectionAssert.AreEqual(new[] { UpsOther }, _kit.Merchant.FulfillmentsOf(_merchantOrder.Id).Single().TrackingNumbers.ToArray());
@@ -68,7 +68,7 @@ public sealed class TrackingReportTests
     {
         var before = _kit.Merchant.Received.Count;
 
-        var outcome = await _kit.Executor().ExecuteAsync(ToShopify(_order, [new FulfilledLine(LineId(0), 1)], Tracking("UPS", "https://ups.example/track?1Z")), CancellationToken.None);
+        var outcome = await _kit.Executor().ExecuteAsync(ToShopify(_order, [new FulfilledLine(LineId(0), 1)], Tracking("UPS", "https://ups.example/track?1Z")), mayHaveRun: true, CancellationToken.None);
 
         var failed = Assert.IsInstanceOfType<CommandFailed>(outcome);
         Assert.AreEqual(FailureKind.Permanent, failed.Kind);
@@ -81,11 +81,11 @@ public sealed class TrackingReportTests
     {
         _kit.Merchant.FailNext("order", new ShopifyFault.ServerError(503));
         var transient = Assert.IsInstanceOfType<CommandFailed>(await _kit.Executor().ExecuteAsync(
-            ToShopify(_order, [new FulfilledLine(LineId(0), 1)], Tracking("UPS", Ups)), CancellationToken.None));
+            ToShopify(_order, [new FulfilledLine(LineId(0), 1)], Tracking("UPS", Ups)), mayHaveRun: true, CancellationToken.None));
         Assert.AreEqual(FailureKind.Transient, transient.Kind);
 
         var unconfigured = Assert.IsInstanceOfType<CommandFailed>(await _kit.Executor(c => c.Merchants[0].AccessToken = null).ExecuteAsync(
-            ToShopify(_order, [new FulfilledLine(LineId(0), 1)], Tracking("UPS", Ups)), CancellationToken.None));
+            ToShopify(_order, [new FulfilledLine(LineId(0), 1)], Tracking("UPS", Ups)), mayHaveRun: true, CancellationToken.None));
         Assert.AreEqual(FailureKind.Permanent, unconfigured.Kind);
         StringAssert.Contains(unconfigured.Reason, "OrderSync:Merchants:N:AccessToken");
     }
@@ -96,8 +96,8 @@ public sealed class TrackingReportTests
         var (_, captureId) = _simulators.PayPal.SeedCapturedOrder();
         var report = ToPayPal(_order, captureId, Tracking("ups", Ups, UpsOther));
 
-        var first = Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, CancellationToken.None));
-        var retried = Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, CancellationToken.None));
+        var first = Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, mayHaveRun: true, CancellationToken.None));
+        var retried = Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, mayHaveRun: true, CancellationToken.None));
 
         var trackers = _simulators.PayPal.CurrentBatchTrackers.Where(t => t.TransactionId == captureId).ToList();
         CollectionAssert.AreEquivalent(new[] { Ups, UpsOther }, trackers.Select(t => t.TrackingNumber).ToArray());
@@ -111,9 +111,9 @@ public sealed class TrackingReportTests
     public async Task A_PayPal_correction_cancels_the_tracker_of_the_old_number_and_adds_the_new_one()
     {
         var (_, captureId) = _simulators.PayPal.SeedCapturedOrder();
-        var first = Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(ToPayPal(_order, captureId, Tracking("UPS", Ups)), CancellationToken.None));
+        var first = Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(ToPayPal(_order, captureId, Tracking("UPS", Ups)), mayHaveRun: true, CancellationToken.None));
 
-        var corrected = await _kit.Executor().ExecuteAsync(ToPayPal(_order, captureId, Tracking("UPS", UpsOther), first.Reference, revision: 1), CancellationToken.None);
+        var corrected = await _kit.Executor().ExecuteAsync(ToPayPal(_order, captureId, Tracking("UPS", UpsOther), first.Reference, revision: 1), mayHaveRun: true, CancellationToken.None);
 
         Assert.AreEqual($"{captureId}-{UpsOther}", Assert.IsInstanceOfType<CommandSucceeded>(corrected).Reference);
         var trackers = _simulators.PayPal.CurrentBatchTrackers.Where(t => t.TransactionId == captureId).ToDictionary(t => t.TrackingNumber, t => t.Status);
@@ -124,11 +124,11 @@ public sealed class TrackingReportTests
     public async Task A_PayPal_correction_of_the_carrier_alone_updates_the_tracker_in_place()
     {
         var (_, captureId) = _simulators.PayPal.SeedCapturedOrder();
-        var first = Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(ToPayPal(_order, captureId, Tracking("FedEx", Ups)), CancellationToken.None));
+        var first = Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(ToPayPal(_order, captureId, Tracking("FedEx", Ups)), mayHaveRun: true, CancellationToken.None));
 
         var corrected = ToPayPal(_order, captureId, Tracking("UPS", Ups), first.Reference, revision: 1);
-        Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(corrected, CancellationToken.None));
-        Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(corrected, CancellationToken.None));
+        Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(corrected, mayHaveRun: true, CancellationToken.None));
+        Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(corrected, mayHaveRun: true, CancellationToken.None));
 
         var tracker = _simulators.PayPal.CurrentBatchTrackers.Single(t => t.TransactionId == captureId);
         Assert.AreEqual(("UPS", "SHIPPED"), (tracker.Carrier, tracker.Status));
@@ -139,14 +139,14 @@ public sealed class TrackingReportTests
     [TestMethod]
     public async Task PayPal_refusals_and_missing_settings_are_permanent()
     {
-        var unknownCapture = Assert.IsInstanceOfType<CommandFailed>(await _kit.Executor().ExecuteAsync(ToPayPal(_order, "NOSUCHCAPTURE", Tracking("UPS", Ups)), CancellationToken.None));
+        var unknownCapture = Assert.IsInstanceOfType<CommandFailed>(await _kit.Executor().ExecuteAsync(ToPayPal(_order, "NOSUCHCAPTURE", Tracking("UPS", Ups)), mayHaveRun: true, CancellationToken.None));
         Assert.AreEqual(FailureKind.Permanent, unknownCapture.Kind);
         StringAssert.Contains(unknownCapture.Reason, "PayPal refused tracking on capture NOSUCHCAPTURE");
 
-        var noCarrier = Assert.IsInstanceOfType<CommandFailed>(await _kit.Executor().ExecuteAsync(ToPayPal(_order, "CAPTURE", Tracking(null, "ZX81")), CancellationToken.None));
+        var noCarrier = Assert.IsInstanceOfType<CommandFailed>(await _kit.Executor().ExecuteAsync(ToPayPal(_order, "CAPTURE", Tracking(null, "ZX81")), mayHaveRun: true, CancellationToken.None));
         StringAssert.Contains(noCarrier.Reason, "PayPal tracking needs a carrier");
 
-        var unconfigured = Assert.IsInstanceOfType<CommandFailed>(await _kit.Executor(withPayPal: false).ExecuteAsync(ToPayPal(_order, "CAPTURE", Tracking("UPS", Ups)), CancellationToken.None));
+        var unconfigured = Assert.IsInstanceOfType<CommandFailed>(await _kit.Executor(withPayPal: false).ExecuteAsync(ToPayPal(_order, "CAPTURE", Tracking("UPS", Ups)), mayHaveRun: true, CancellationToken.None));
         Assert.AreEqual((FailureKind.Permanent, "PayPal tracking cannot be sent: OrderSync:PayPal is not configured"), (unconfigured.Kind, unconfigured.Reason));
     }
 
@@ -169,8 +169,8 @@ public sealed class TrackingReportTests
         _kit.StripeAccount.AddPaymentIntent("pi_exec_1");
         var report = ToStripe(_order, "pi_exec_1", Tracking("ups", Ups));
 
-        Assert.AreEqual("pi_exec_1", Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, CancellationToken.None)).Reference);
-        Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, CancellationToken.None));
+        Assert.AreEqual("pi_exec_1", Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, mayHaveRun: true, CancellationToken.None)).Reference);
+        Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, mayHaveRun: true, CancellationToken.None));
 
         var intent = _kit.StripeAccount.PaymentIntent("pi_exec_1");
         Assert.AreEqual((1, Ups, "UPS"), (intent.Updates, intent.Shipping!.TrackingNumber, intent.Shipping.Carrier));
@@ -183,7 +183,7 @@ public sealed class TrackingReportTests
         _kit.StripeAccount.AddPaymentIntent("pi_exec_2", shipping: new SimulatedShipping("Ada Lovelace", null, "DHL", $"JD014600006281230704,{Ups}",
             "1 Analytical Way", null, "London", null, "N1 9GU", "GB"));
 
-        var outcome = await _kit.Executor().ExecuteAsync(ToStripe(_order, "pi_exec_2", Tracking("UPS", UpsOther), [Ups], revision: 1), CancellationToken.None);
+        var outcome = await _kit.Executor().ExecuteAsync(ToStripe(_order, "pi_exec_2", Tracking("UPS", UpsOther), [Ups], revision: 1), mayHaveRun: true, CancellationToken.None);
 
         Assert.IsInstanceOfType<CommandSucceeded>(outcome);
         Assert.AreEqual($"JD014600006281230704,{UpsOther}", _kit.StripeAccount.PaymentIntent("pi_exec_2").Shipping!.TrackingNumber);
@@ -195,7 +195,7 @@ public sealed class TrackingReportTests
         _kit.StripeAccount.AddPaymentIntent("pi_exec_3");
         _kit.StripeAccount.FailNext("POST", new StripeFault.RateLimited(7));
 
-        var failed = Assert.IsInstanceOfType<CommandFailed>(await _kit.Executor().ExecuteAsync(ToStripe(_order, "pi_exec_3", Tracking("UPS", Ups)), CancellationToken.None));
+        var failed = Assert.IsInstanceOfType<CommandFailed>(await _kit.Executor().ExecuteAsync(ToStripe(_order, "pi_exec_3", Tracking("UPS", Ups)), mayHaveRun: true, CancellationToken.None));
 
         Assert.AreEqual((FailureKind.Transient, TimeSpan.FromSeconds(7)), (failed.Kind, failed.RetryAfter));
     }
@@ -217,9 +217,9 @@ public sealed class TrackingReportTests
 
         foreach (var report in reports)
         {
-            var lost = Assert.IsInstanceOfType<CommandFailed>(await _kit.Executor(timeout: TimeSpan.FromSeconds(1)).ExecuteAsync(report, CancellationToken.None), report.Id);
+            var lost = Assert.IsInstanceOfType<CommandFailed>(await _kit.Executor(timeout: TimeSpan.FromSeconds(1)).ExecuteAsync(report, mayHaveRun: true, CancellationToken.None), report.Id);
             Assert.AreEqual(FailureKind.Transient, lost.Kind, report.Id);
-            Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, CancellationToken.None), report.Id);
+            Assert.IsInstanceOfType<CommandSucceeded>(await _kit.Executor().ExecuteAsync(report, mayHaveRun: true, CancellationToken.None), report.Id);
         }
 
         Assert.AreEqual(1, _kit.Merchant.FulfillmentsOf(_merchantOrder.Id).Count);

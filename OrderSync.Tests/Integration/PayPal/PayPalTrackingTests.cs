@@ -404,7 +404,7 @@ public sealed class PayPalTrackingTests
         var key = Key();
 
         var result = await Client().AddBatchAsync(
-            [new PayPalBatchTracker(first, "443844607820", "FEDEX"), new PayPalBatchTracker(second, "ZX81", "OTHER", "Speedy Parcels Ltd")], key, CancellationToken.None);
+            [new PayPalBatchTracker(first, "443844607820", "FEDEX"), new PayPalBatchTracker(second, "ZX81", "OTHER", "Speedy Parcels Ltd")], key, mayHaveRun: false, CancellationToken.None);
 
         CollectionAssert.AreEqual(new[] { (first, "443844607820"), (second, "ZX81") }, result.Added.Select(a => (a.TransactionId, a.TrackingNumber)).ToArray());
         Assert.AreEqual(0, result.Errors.Count);
@@ -414,12 +414,24 @@ public sealed class PayPalTrackingTests
     }
 
     [TestMethod]
+    public async Task A_first_run_sends_the_batch_without_reading_each_tracker_first()
+    {
+        var (_, capture) = _simulator.SeedCapturedOrder();
+        var (reads, batches) = (Calls("legacy-tracker"), Calls("trackers-batch"));
+
+        await Client().AddBatchAsync([new PayPalBatchTracker(capture, "D1", "UPS")], Key(), mayHaveRun: false, CancellationToken.None);
+
+        Assert.AreEqual((reads, batches + 1), (Calls("legacy-tracker"), Calls("trackers-batch")));
+        Assert.AreEqual(1, _simulator.BatchTrackers.Count(t => t.TransactionId == capture));
+    }
+
+    [TestMethod]
     public async Task The_batch_reports_the_trackers_PayPal_refused_alongside_those_it_added()
     {
         var (_, known) = _simulator.SeedCapturedOrder();
 
         var result = await Client().AddBatchAsync(
-            [new PayPalBatchTracker(known, "1010", "UPS"), new PayPalBatchTracker("UNKNOWNTXN0000001", "2020", "UPS")], Key(), CancellationToken.None);
+            [new PayPalBatchTracker(known, "1010", "UPS"), new PayPalBatchTracker("UNKNOWNTXN0000001", "2020", "UPS")], Key(), mayHaveRun: false, CancellationToken.None);
 
         Assert.AreEqual(known, result.Added.Single().TransactionId);
         Assert.AreEqual("INVALID_PARAMETER_VALUE", result.Errors.Single().Issues.Single());
@@ -432,7 +444,7 @@ public sealed class PayPalTrackingTests
     {
         var trackers = Enumerable.Range(0, count).Select(i => new PayPalBatchTracker("8MC585209K746392H", $"T{i}", "UPS")).ToList();
 
-        await Assert.ThrowsExactlyAsync<ArgumentOutOfRangeException>(() => Client().AddBatchAsync(trackers, Key(), CancellationToken.None));
+        await Assert.ThrowsExactlyAsync<ArgumentOutOfRangeException>(() => Client().AddBatchAsync(trackers, Key(), mayHaveRun: false, CancellationToken.None));
     }
 
     [TestMethod]
@@ -441,7 +453,7 @@ public sealed class PayPalTrackingTests
         var (_, capture) = _simulator.SeedCapturedOrder();
         _simulator.FailNext("trackers-batch", new PayPalFault.RateLimited(2));
 
-        var failure = await PlatformFailures.FailureOf(() => Client().AddBatchAsync([new PayPalBatchTracker(capture, "1", "UPS")], Key(), CancellationToken.None));
+        var failure = await PlatformFailures.FailureOf(() => Client().AddBatchAsync([new PayPalBatchTracker(capture, "1", "UPS")], Key(), mayHaveRun: false, CancellationToken.None));
 
         Assert.AreEqual((FailureKind.Transient, TimeSpan.FromSeconds(2)), (failure.Kind, failure.RetryAfter));
     }
@@ -455,10 +467,10 @@ public sealed class PayPalTrackingTests
         var key = Key();
         _simulator.FailNext("trackers-batch", new PayPalFault.StallAfterEffect(TimeSpan.FromSeconds(30)));
 
-        Assert.AreEqual(FailureKind.Transient, (await PlatformFailures.FailureOf(() => client.AddBatchAsync([new PayPalBatchTracker(first, "A1", "UPS")], key, CancellationToken.None))).Kind);
+        Assert.AreEqual(FailureKind.Transient, (await PlatformFailures.FailureOf(() => client.AddBatchAsync([new PayPalBatchTracker(first, "A1", "UPS")], key, mayHaveRun: false, CancellationToken.None))).Kind);
         Assert.AreEqual(1, _simulator.BatchTrackers.Count(t => t.TransactionId == first), "PayPal added it although the answer never came");
 
-        var result = await client.AddBatchAsync([new PayPalBatchTracker(first, "A1", "UPS"), new PayPalBatchTracker(second, "B1", "UPS")], key, CancellationToken.None);
+        var result = await client.AddBatchAsync([new PayPalBatchTracker(first, "A1", "UPS"), new PayPalBatchTracker(second, "B1", "UPS")], key, mayHaveRun: true, CancellationToken.None);
 
         Assert.AreEqual(1, _simulator.BatchTrackers.Count(t => t.TransactionId == first));
         Assert.AreEqual(1, _simulator.BatchTrackers.Count(t => t.TransactionId == second));
@@ -472,10 +484,10 @@ public sealed class PayPalTrackingTests
     {
         var (_, capture) = _simulator.SeedCapturedOrder();
         var client = Client();
-        await client.AddBatchAsync([new PayPalBatchTracker(capture, "C1", "UPS")], Key(), CancellationToken.None);
+        await client.AddBatchAsync([new PayPalBatchTracker(capture, "C1", "UPS")], Key(), mayHaveRun: false, CancellationToken.None);
         var before = Calls("trackers-batch");
 
-        var again = await client.AddBatchAsync([new PayPalBatchTracker(capture, "C1", "UPS")], Key(), CancellationToken.None);
+        var again = await client.AddBatchAsync([new PayPalBatchTracker(capture, "C1", "UPS")], Key(), mayHaveRun: true, CancellationToken.None);
 
         Assert.IsTrue(again.Added.Single().AlreadyPresent);
         Assert.AreEqual(before, Calls("trackers-batch"));

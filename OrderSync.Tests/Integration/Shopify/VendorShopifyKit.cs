@@ -44,7 +44,7 @@ internal sealed class VendorShopifyKit
     /// <summary>Pushes an order (two lines) to the vendor store as OrderSync does; answers the vendor order id.</summary>
     public async Task<string> PushAsync(string merchantOrderId = "1001")
     {
-        var created = await Orders.CreateAsync(Store, Draft(merchantOrderId), Key(merchantOrderId), CancellationToken.None);
+        var created = await Orders.CreateAsync(Store, Draft(merchantOrderId), Key(merchantOrderId), mayHaveRun: false, CancellationToken.None);
         return created.Id;
     }
 
