@@ -38,7 +38,7 @@ public sealed class CommandExecutor(
                 CancelVendorOrder cancel => await vendorOrders.CancelAsync(cancel, cancellationToken),
                 ReportTrackingToShopify report => await shopifyTracking.ReportAsync(report, cancellationToken),
                 ReportTrackingToPayPal report => await paypalTracking.ReportAsync(report, mayHaveRun, cancellationToken),
-                ReportTrackingToStripe report => await stripeTracking.ReportAsync(report, cancellationToken),
+                ReportTrackingToStripe report => await stripeTracking.ReportAsync(report, mayHaveRun, cancellationToken),
                 FindPaymentReferences find => await paymentReferences.FindAsync(find, cancellationToken),
                 _ => throw PlatformException.Permanent($"OrderSync has no executor for {command.GetType().Name}"),
             };

@@ -54,9 +54,14 @@ public sealed record ReportTrackingToShopify(
 public sealed record ReportTrackingToPayPal(
     string Id, OrderKey Order, string ShipmentId, string CaptureId, Tracking Tracking, string? TrackerId) : Command(Id);
 
-/// <summary>Carrier and tracking number on the Stripe PaymentIntent; <see cref="Replaces"/> are numbers this shipment had before a correction.</summary>
+/// <summary>
+/// Carrier and tracking number on the Stripe PaymentIntent; <see cref="Replaces"/> are numbers this shipment had before a
+/// correction; <see cref="Keeps"/> the numbers of the order's other shipments that go to Stripe (the PaymentIntent holds one
+/// list for them all; default in a command saved before they were named: then the PaymentIntent is read for them).
+/// </summary>
 public sealed record ReportTrackingToStripe(
-    string Id, OrderKey Order, string ShipmentId, string PaymentIntentId, Address? ShipTo, Tracking Tracking, ImmutableArray<string> Replaces) : Command(Id);
+    string Id, OrderKey Order, string ShipmentId, string PaymentIntentId, Address? ShipTo, Tracking Tracking, ImmutableArray<string> Replaces,
+    ImmutableArray<string> Keeps = default) : Command(Id);
 
 /// <summary>
 /// Read the merchant order's transactions for its PayPal capture id and Stripe PaymentIntent id, and link them to the

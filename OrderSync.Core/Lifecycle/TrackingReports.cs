@@ -35,11 +35,19 @@ internal static class TrackingReports
                     TrackingTarget.Shopify => new ReportTrackingToShopify(id, d.State.Key, shipment.ShipmentId, shipment.Lines, shipment.Tracking, earlier?.Reference),
                     TrackingTarget.PayPal => new ReportTrackingToPayPal(id, d.State.Key, shipment.ShipmentId, payment.PayPalCaptureId!, shipment.Tracking, earlier?.Reference),
                     _ => new ReportTrackingToStripe(id, d.State.Key, shipment.ShipmentId, payment.StripePaymentIntentId!, order.ShippingAddress,
-                        shipment.Tracking, earlier?.Sent.Numbers ?? []),
+                        shipment.Tracking, earlier?.Sent.Numbers ?? [], OtherNumbersOnStripe(d, shipment)),
                 });
             }
         }
     }
+
+    /// <summary>The tracking numbers of the order's other shipments that go to Stripe, reported already or still to be.</summary>
+    private static System.Collections.Immutable.ImmutableArray<string> OtherNumbersOnStripe(Deciding d, ShipmentRecord shipment) =>
+    [
+        .. d.State.SubOrders.SelectMany(s => s.Shipments)
+            .Where(other => other != shipment && Targets(d, other).Contains(TrackingTarget.Stripe))
+            .SelectMany(other => other.Tracking.Numbers),
+    ];
 
     /// <summary>
     /// Shopify gets every shipment of lines still to fulfil while the order is open; PayPal and Stripe only a shipment with

@@ -65,9 +65,10 @@ public sealed partial class PayPalSimulator
     {
         get
         {
-            var all = _batchTrackers.ToList();
-            var latest = all.GroupBy(t => (t.TransactionId, t.TrackingNumber)).ToDictionary(g => g.Key, g => g.Last());
-            return [.. _added.Select(key => latest[key])];
+            // Added keys first: a tracker is stored before its key is added, so every key read has its tracker in the later read.
+            var added = _added.ToList();
+            var latest = _batchTrackers.GroupBy(t => (t.TransactionId, t.TrackingNumber)).ToDictionary(g => g.Key, g => g.Last());
+            return [.. added.Select(key => latest[key])];
         }
     }
 

@@ -35,8 +35,13 @@ namespace OrderSync.Core.Platforms.Stripe;
 
 /// <summary>What to put on a PaymentIntent: the order's shipping address, the carrier and the shipment's tracking numbers.</summary>
 /// <param name="Replaces">Numbers this shipment was reported with before a correction: they are taken off, not kept beside the new ones.</param>
+/// <param name="Keeps">
+/// The numbers the PaymentIntent is to keep beside these (the order's other shipments), when OrderSync knows them and this is
+/// the command's first run: then nothing is read first. Null: the PaymentIntent is read, and what it holds is kept.
+/// </param>
 public sealed record StripeTrackingUpdate(
-    string PaymentIntentId, OrderAddress ShipTo, string? Carrier, IReadOnlyList<string> TrackingNumbers, IReadOnlyList<string>? Replaces = null);
+    string PaymentIntentId, OrderAddress ShipTo, string? Carrier, IReadOnlyList<string> TrackingNumbers, IReadOnlyList<string>? Replaces = null,
+    IReadOnlyList<string>? Keeps = null);
 
 public enum StripeTrackingOutcome
 {
@@ -48,10 +53,12 @@ public enum StripeTrackingOutcome
 }
 
 /// <summary>
-/// Sets tracking on a Stripe PaymentIntent. Reads the PaymentIntent first and writes nothing when its shipping already carries
-/// the tracking number(s) — so a retry after Stripe pruned the idempotency key (24 h) still writes nothing twice. Tracking
-/// numbers already on the PaymentIntent (an earlier shipment of the order) are kept: the new ones are added after them; a
-/// correction's <see cref="StripeTrackingUpdate.Replaces"/> are taken off.
+/// Sets tracking on a Stripe PaymentIntent. Unless told what to keep (<see cref="StripeTrackingUpdate.Keeps"/>, a first run),
+/// reads the PaymentIntent first and writes nothing when its shipping already carries the tracking number(s) — so a retry
+/// after Stripe pruned the idempotency key (24 h) still writes nothing twice. Tracking numbers already on the PaymentIntent
+/// (an earlier shipment of the order), or those to keep, are kept: the new ones are added after them; a correction's
+/// <see cref="StripeTrackingUpdate.Replaces"/> are taken off. A first run writes the list whole, so a number put on the
+/// PaymentIntent by something other than OrderSync is not kept.
 /// Every failure is a classified <see cref="PlatformException"/>.
 /// </summary>
 public sealed class StripeShipping
@@ -91,12 +98,14 @@ public sealed class StripeShipping
         if (string.IsNullOrWhiteSpace(update.ShipTo.Address1))
             throw PlatformException.Permanent($"{Platform} requires an address with shipping: the order's shipping address has no first line");
 
-        var current = await CallAsync(update.PaymentIntentId, "read",
-            () => paymentIntents.GetAsync(update.PaymentIntentId, cancellationToken: cancellationToken), cancellationToken);
-        var held = Normalize(current.Shipping?.TrackingNumber?.Split(',') ?? []);
+        var current = update.Keeps is null
+            ? await CallAsync(update.PaymentIntentId, "read", () => paymentIntents.GetAsync(update.PaymentIntentId, cancellationToken: cancellationToken), cancellationToken)
+            : null;
+        var held = Normalize(update.Keeps ?? current?.Shipping?.TrackingNumber?.Split(',') ?? []);
         var replaced = Normalize(update.Replaces ?? []).Where(r => !numbers.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
         var existing = held.Where(n => !replaced.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (existing.Count == held.Count && numbers.All(n => existing.Contains(n, StringComparer.OrdinalIgnoreCase))) return StripeTrackingOutcome.AlreadyPresent;
+        if (current is not null && existing.Count == held.Count && numbers.All(n => existing.Contains(n, StringComparer.OrdinalIgnoreCase)))
+            return StripeTrackingOutcome.AlreadyPresent;
 
         var merged = existing.Concat(numbers.Where(n => !existing.Contains(n, StringComparer.OrdinalIgnoreCase)));
         var shipTo = update.ShipTo;
@@ -106,7 +115,7 @@ public sealed class StripeShipping
             {
                 Name = name,
                 Phone = Blank(shipTo.Phone),
-                Carrier = Blank(update.Carrier) ?? current.Shipping?.Carrier,
+                Carrier = Blank(update.Carrier) ?? current?.Shipping?.Carrier,
                 TrackingNumber = string.Join(",", merged),
                 Address = new StripeApi.AddressOptions
                 {

@@ -89,6 +89,20 @@ public sealed class TrackingSpecs
     }
 
     [TestMethod]
+    public void A_second_shipment_to_Stripe_names_the_numbers_of_the_first_to_keep_beside_its_own()
+    {
+        var spec = Pushed(null, PayPalCapture, StripeCapture).Given(
+            Shipped(VendorA, AShipment().Of("A-MUG", 1).Tracked("TRK-1")),
+            new CommandSucceeded(ReportKey(TrackingTarget.Stripe, "shp-1")));
+
+        var decision = spec.When(Shipped(VendorA, AShipment("shp-2").Of("A-MUG", 1).Tracked("TRK-2")));
+
+        var stripe = All<ReportTrackingToStripe>(decision).Single();
+        Assert.AreEqual("shp-2", stripe.ShipmentId);
+        CollectionAssert.AreEqual(new[] { "TRK-1" }, stripe.Keeps.ToArray());
+    }
+
+    [TestMethod]
     public void Stripe_reference_that_is_not_a_payment_intent_is_not_reported_on()
     {
         var decision = Pushed(null, PayPalCapture, Payment(PaymentPlatform.Stripe, PaymentEvent.Captured, "ch_1")).When(Shipped(VendorA, AShipment().Of("A-MUG", 2)));

@@ -89,6 +89,18 @@ public sealed class StripeShippingTests
     }
 
     [TestMethod]
+    public async Task A_first_run_told_what_to_keep_writes_without_reading_the_PaymentIntent()
+    {
+        await Client().SetTrackingAsync(Update("TRACK-A"), Key, CancellationToken.None);
+
+        var outcome = await Client().SetTrackingAsync(Update("TRACK-B") with { Keeps = ["TRACK-A"] }, Key.Replace("shipment-1", "shipment-2"), CancellationToken.None);
+
+        Assert.AreEqual(StripeTrackingOutcome.Written, outcome);
+        Assert.AreEqual("TRACK-A,TRACK-B", _account.PaymentIntent(PaymentIntentId).Shipping!.TrackingNumber);
+        CollectionAssert.AreEqual(new[] { "GET", "POST", "POST" }, _account.Received.Select(r => r.Method).ToArray(), "the second write read nothing first");
+    }
+
+    [TestMethod]
     public async Task A_retry_after_the_answer_was_lost_writes_nothing_twice()
     {
         _account.FailNext("POST", new StripeFault.StallAfterEffect(TimeSpan.FromSeconds(30)));
