@@ -7,7 +7,7 @@ public static class BenchmarkReport
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static async Task WriteAsync(BenchmarkOptions options, AckFigures? ack, IReadOnlyList<RunFigures> runs)
+    public static async Task WriteAsync(BenchmarkOptions options, AckFigures? ack, IReadOnlyList<RunFigures> runs, BudgetFigures? budget)
     {
         var report = new
         {
@@ -24,6 +24,7 @@ public static class BenchmarkReport
                 },
             },
             runs = runs.Select(r => new { runtime = r.Runtime, figures = r }),
+            budget = budget is null ? null : new { figures = budget, budget.Used, targetUsed = BudgetRun.UsedTarget, budget.Met },
         };
         var path = Path.GetFullPath(options.OutPath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

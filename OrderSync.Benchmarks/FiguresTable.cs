@@ -20,7 +20,7 @@ public static class FiguresTable
         to.WriteLine(Row("tracking", run.Tracking));
         to.WriteLine(F($"  {"drain",-10} {run.DrainOrdersPerSecond,10:F1} orders/s ({run.Pushed} pushed in {run.DrainSeconds:F1} s)"));
         var c = run.Calls;
-        to.WriteLine(F($"  {"calls",-10} {c.TotalPerOrder,10:F2} per order (vendor Shopify {c.PerOrder(c.VendorShopify):F2}, merchant Shopify {c.PerOrder(c.MerchantShopify):F2}, PayPal {c.PerOrder(c.PayPal):F2}, Stripe {c.PerOrder(c.Stripe):F2}; {c.Total} for {c.Orders} orders)"));
+        to.WriteLine(F($"  {"calls",-10} {c.TotalPerOrder,10:F2} per order (vendor Shopify {c.PerOrder(c.VendorShopify):F2}, merchant Shopify {c.PerOrder(c.MerchantShopify):F2}, PayPal {c.PerOrder(c.PayPal):F2}, Stripe {c.PerOrder(c.Stripe):F2}; {c.Total} for {c.Orders} orders; and {c.PayPalTokens} PayPal token(s) for the run)"));
         foreach (var (operation, count) in c.ByOperation) to.WriteLine(F($"  {"",-10} {c.PerOrder(count),10:F2} {operation}"));
         to.WriteLine(F($"  {"errors",-10} {e.Total,10} (ack non-2xx {e.AckNotSuccess}, ack failed {e.AckFailed}, never pushed {e.NeverPushed}, duplicate pushes {e.DuplicatePushes}, never tracked {e.NeverTracked}, doubled reports {e.DoubledReports})"));
         to.WriteLine(F($"  {"peak RSS",-10} {(run.PeakRssMb is { } mb ? mb.ToString("F1", CultureInfo.InvariantCulture) : "n/a"),10} MB (host process, VmHWM)"));

@@ -24,7 +24,10 @@ foreach (var runtime in options.Push ? options.Runtimes : [])
     Console.WriteLine($"{runtime}: {options.Orders} orders at {options.Rate}/s, waiting up to {options.PushTimeout.TotalSeconds} s for pushes");
     runs.Add(await BenchmarkRun.RunAsync(runtime, options, Console.Out));
 }
+BudgetFigures? budget = null;
+if (options.Budget) budget = await BudgetRun.RunAsync(options, Console.Out);
 if (ack is not null) AckTable.Print(ack, Console.Out);
 foreach (var run in runs) FiguresTable.Print(run, Console.Out);
-await BenchmarkReport.WriteAsync(options, ack, runs);
+if (budget is not null) BudgetTable.Print(budget, Console.Out);
+await BenchmarkReport.WriteAsync(options, ack, runs, budget);
 return 0;
