@@ -10,7 +10,10 @@ public static class BenchmarkOrders
 {
     private const long FirstMadeUpOrderId = 7_000_000_000_000;
 
-    /// <summary>Order <paramref name="index"/> with made-up ids, for a host that only answers (the ack path).</summary>
+    /// <summary>The numeric id of <see cref="Distinct"/> order <paramref name="index"/>.</summary>
+    public static string DistinctOrderId(int index) => (FirstMadeUpOrderId + index).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Order <paramref name="index"/> with made-up ids, for a world without a merchant store (the ack path, drain and rate figures).</summary>
     public static ShopifyWebhookBuilder Distinct(int index) => Placed(index, FirstMadeUpOrderId + index, $"gid://shopify/Order/{FirstMadeUpOrderId + index}", $"#B{index + 1}");
 
     public static ShopifyWebhookBuilder Placed(MerchantOrder seeded)

@@ -7,7 +7,7 @@ public static class BenchmarkReport
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static async Task WriteAsync(BenchmarkOptions options, AckFigures? ack, IReadOnlyList<RunFigures> runs, BudgetFigures? budget)
+    public static async Task WriteAsync(BenchmarkOptions options, AckFigures? ack, IReadOnlyList<RunFigures> runs, BudgetFigures? budget, ScalingFigures? scaling)
     {
         var report = new
         {
@@ -25,6 +25,7 @@ public static class BenchmarkReport
             },
             runs = runs.Select(r => new { runtime = r.Runtime, figures = r }),
             budget = budget is null ? null : new { figures = budget, budget.Used, targetUsed = BudgetRun.UsedTarget, budget.Met },
+            scaling = scaling is null ? null : new { drains = scaling.Drains, polls = scaling.Polls.Select(p => new { p.AwaitingTracking, p.Polls, p.Pages, p.ReadsPerPoll }) },
         };
         var path = Path.GetFullPath(options.OutPath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -14,13 +14,16 @@ public sealed class BenchmarkWorld : IAsyncDisposable
 {
     private readonly AzuriteProcess _azurite;
     private readonly ShopifyAdminSimulator _simulator;
+    private readonly Dictionary<string, string> _settings;
+    private readonly List<LocalHostProcess> _workers = [];
 
-    private BenchmarkWorld(AzuriteProcess azurite, ShopifyAdminSimulator simulator, SimulatedShopifyStore vendor, LocalHostProcess host)
+    private BenchmarkWorld(AzuriteProcess azurite, ShopifyAdminSimulator simulator, SimulatedShopifyStore vendor, LocalHostProcess host, Dictionary<string, string> settings)
     {
         _azurite = azurite;
         _simulator = simulator;
         Vendor = vendor;
         Host = host;
+        _settings = settings;
     }
 
     public SimulatedShopifyStore Vendor { get; }
@@ -50,7 +53,7 @@ public sealed class BenchmarkWorld : IAsyncDisposable
             settings["OrderSync:Telemetry:Console"] = "false";
             settings["Logging:LogLevel:Default"] = "Warning";
             var host = await LocalHostProcess.StartAsync(settings);
-            return new BenchmarkWorld(azurite, simulator, vendor, host);
+            return new BenchmarkWorld(azurite, simulator, vendor, host, settings);
         }
         catch
         {
@@ -60,8 +63,20 @@ public sealed class BenchmarkWorld : IAsyncDisposable
         }
     }
 
+    /// <summary>The hosts <see cref="AddWorkerAsync"/> started.</summary>
+    public IReadOnlyList<LocalHostProcess> Workers => _workers;
+
+    /// <summary>Starts one more OrderSync.Local on the same storage and stores, as a worker (whatever the first host is).</summary>
+    public async Task<LocalHostProcess> AddWorkerAsync()
+    {
+        var worker = await LocalHostProcess.StartAsync(new Dictionary<string, string>(_settings) { ["OrderSync:Worker:Enabled"] = "true" });
+        _workers.Add(worker);
+        return worker;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var worker in _workers) await worker.DisposeAsync();
         await Host.DisposeAsync();
         await _simulator.DisposeAsync();
         await _azurite.DisposeAsync();

@@ -26,8 +26,11 @@ foreach (var runtime in options.Push ? options.Runtimes : [])
 }
 BudgetFigures? budget = null;
 if (options.Budget) budget = await BudgetRun.RunAsync(options, Console.Out);
+ScalingFigures? scaling = null;
+if (options.Scale) scaling = await ScalingRun.RunAsync(options, Console.Out);
 if (ack is not null) AckTable.Print(ack, Console.Out);
 foreach (var run in runs) FiguresTable.Print(run, Console.Out);
 if (budget is not null) BudgetTable.Print(budget, Console.Out);
-await BenchmarkReport.WriteAsync(options, ack, runs, budget);
+if (scaling is not null) ScalingTable.Print(scaling, Console.Out);
+await BenchmarkReport.WriteAsync(options, ack, runs, budget, scaling);
 return 0;
