@@ -12,14 +12,17 @@ namespace OrderSync.Benchmarks;
 /// </summary>
 public sealed class BenchmarkWorld : IAsyncDisposable
 {
-    private readonly AzuriteProcess _azurite;
+    private readonly string? _storageFolder;
+    private AzuriteProcess _azurite;
     private readonly ShopifyAdminSimulator _simulator;
     private readonly Dictionary<string, string> _settings;
     private readonly List<LocalHostProcess> _workers = [];
 
-    private BenchmarkWorld(AzuriteProcess azurite, ShopifyAdminSimulator simulator, SimulatedShopifyStore vendor, LocalHostProcess host, Dictionary<string, string> settings)
+    private BenchmarkWorld(AzuriteProcess azurite, string? storageFolder, ShopifyAdminSimulator simulator, SimulatedShopifyStore vendor, LocalHostProcess host,
+        Dictionary<string, string> settings)
     {
         _azurite = azurite;
+        _storageFolder = storageFolder;
         _simulator = simulator;
         Vendor = vendor;
         Host = host;
@@ -36,7 +39,8 @@ public sealed class BenchmarkWorld : IAsyncDisposable
     public static async Task<BenchmarkWorld> StartAsync(string runtime, WorldShape? shape = null)
     {
         shape ??= new WorldShape();
-        var azurite = await AzuriteProcess.StartAsync(reuseRunning: false);
+        var folder = shape.StorageOnDisk ? Directory.CreateTempSubdirectory("ordersync-azurite-").FullName : null;
+        var azurite = folder is null ? await AzuriteProcess.StartAsync(reuseRunning: false) : await AzuriteProcess.StartOnDiskAsync(folder);
         ShopifyAdminSimulator? simulator = null;
         try
         {
@@ -53,7 +57,7 @@ public sealed class BenchmarkWorld : IAsyncDisposable
             settings["OrderSync:Telemetry:Console"] = "false";
             settings["Logging:LogLevel:Default"] = "Warning";
             var host = await LocalHostProcess.StartAsync(settings);
-            return new BenchmarkWorld(azurite, simulator, vendor, host, settings);
+            return new BenchmarkWorld(azurite, folder, simulator, vendor, host, settings);
         }
         catch
         {
@@ -62,6 +66,12 @@ public sealed class BenchmarkWorld : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Stops Azurite (a storage outage); <see cref="StartStorageAsync"/> brings it back with its data, for a world whose storage is on disk.</summary>
+    public Task StopStorageAsync() => _azurite.StopAsync();
+
+    public async Task StartStorageAsync() =>
+        _azurite = await AzuriteProcess.StartOnDiskAsync(_storageFolder ?? throw new InvalidOperationException("the world's storage is in memory"), _azurite.Ports);
 
     /// <summary>The hosts <see cref="AddWorkerAsync"/> started.</summary>
     public IReadOnlyList<LocalHostProcess> Workers => _workers;
@@ -80,6 +90,7 @@ public sealed class BenchmarkWorld : IAsyncDisposable
         await Host.DisposeAsync();
         await _simulator.DisposeAsync();
         await _azurite.DisposeAsync();
+        if (_storageFolder is not null) Directory.Delete(_storageFolder, recursive: true);
     }
 }
 
@@ -88,7 +99,9 @@ public sealed class BenchmarkWorld : IAsyncDisposable
 /// The vendor store's cost bucket; by default one that never runs dry, so the figures are OrderSync's, not the simulated rate limit's.
 /// </param>
 /// <param name="Configure">Adds to the world before the host starts: stores on the simulator, settings of the host.</param>
-public sealed record WorldShape(bool Worker = true, CostBucket? Bucket = null, Action<ShopifyAdminSimulator, Dictionary<string, string>>? Configure = null)
+/// <param name="StorageOnDisk">Azurite keeps its data in a folder, so it can be stopped and started again (a storage outage).</param>
+public sealed record WorldShape(bool Worker = true, CostBucket? Bucket = null, Action<ShopifyAdminSimulator, Dictionary<string, string>>? Configure = null,
+    bool StorageOnDisk = false)
 {
     public CostBucket VendorBucket => Bucket ?? CostBucket.Unlimited;
 }

@@ -1,4 +1,7 @@
 using OrderSync.Benchmarks;
+using OrderSync.Benchmarks.Reliability;
+
+if (args.FirstOrDefault() == "reliability") return await ReliabilityProgram.RunAsync(args[1..]);
 
 BenchmarkOptions options;
 try

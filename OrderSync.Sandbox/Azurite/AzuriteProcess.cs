@@ -4,7 +4,8 @@ namespace OrderSync.Sandbox.Azurite;
 
 /// <summary>
 /// An Azurite (Azure Storage emulator) for local runs and tests: the one already listening on the default ports, or
-/// one started here from the repository's node_modules, in memory, on free loopback ports, and stopped on dispose.
+/// one started here from the repository's node_modules, in memory, on free loopback ports, and stopped on dispose; or,
+/// for a run that stops storage and starts it again, one that keeps its data in a folder (<see cref="StartOnDiskAsync"/>).
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -18,6 +19,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private AzuriteProcess(Process? process, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
+        Ports = (blobPort, queuePort, tablePort);
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{blobPort}/{Account};QueueEndpoint=http://127.0.0.1:{queuePort}/{Account};" +
@@ -25,6 +27,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     }
 
     public string ConnectionString { get; }
+
+    public (int Blob, int Queue, int Table) Ports { get; }
 
     /// <summary>True when this instance started Azurite (and so stops it); false when it uses one already running.</summary>
     public bool Owned => _process is not null;
@@ -34,21 +38,30 @@ public sealed class AzuriteProcess : IAsyncDisposable
         if (reuseRunning && await RunningOnDefaultPortsAsync(cancellationToken))
             return new AzuriteProcess(null, DefaultPorts.Blob, DefaultPorts.Queue, DefaultPorts.Table);
 
+        return await LaunchAsync(["--inMemoryPersistence"], (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free()), cancellationToken);
+    }
+
+    /// <summary>An Azurite that keeps its data in <paramref name="location"/>: started again there on the same ports, it has all it had.</summary>
+    public static Task<AzuriteProcess> StartOnDiskAsync(string location, (int Blob, int Queue, int Table)? ports = null, CancellationToken cancellationToken = default) =>
+        LaunchAsync(["--location", location], ports ?? (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free()), cancellationToken);
+
+    private static async Task<AzuriteProcess> LaunchAsync(string[] persistence, (int Blob, int Queue, int Table) ports, CancellationToken cancellationToken)
+    {
         var executable = Executable();
-        var (blob, queue, table) = (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
+        var (blob, queue, table) = ports;
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[]
-                 {
-                     "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl",
+        foreach (var arg in persistence.Concat(
+                 [
+                     "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl",
                      "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
                      "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
                      "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
-                 })
+                 ]))
             start.ArgumentList.Add(arg);
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
@@ -82,6 +95,27 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>node_modules/.bin/azurite of the repository this runs from (installed by `npm ci`).</summary>
     private static string Executable() =>
         Path.Combine(NodeModules.RepositoryWith(Path.Combine(".bin", "azurite"), "Azurite"), "node_modules", ".bin", "azurite");
+
+    /// <summary>
+    /// Stops Azurite as a server is stopped (SIGTERM), so an Azurite on disk writes its data out first (killed, it loses the
+    /// writes of its last seconds, which Azure Storage never does); killed if it has not exited within 10 s.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        if (SendTerminate(_process.Id) == 0)
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try { await _process.WaitForExitAsync(patience.Token); }
+            catch (OperationCanceledException) { }
+        }
+        await DisposeAsync();
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    private static int SendTerminate(int pid) => OperatingSystem.IsWindows() ? -1 : Kill(pid, 15);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using OrderSync.Sandbox.Stripe;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;

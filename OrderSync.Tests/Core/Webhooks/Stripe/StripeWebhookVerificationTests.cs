@@ -1,3 +1,4 @@
+using OrderSync.Sandbox.Stripe;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace OrderSync.Tests.Support;
+namespace OrderSync.Sandbox.Stripe;
 
 /// <summary>
 /// Signs a body as Stripe does, independently of Stripe.net: v1 = lower-case hex HMAC-SHA256 of "{t}.{body}" keyed with
