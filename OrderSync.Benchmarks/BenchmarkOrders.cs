@@ -25,6 +25,9 @@ public static class BenchmarkOrders
             item["id"] = long.Parse(line.Id[(line.Id.LastIndexOf('/') + 1)..]);
             item["admin_graphql_api_id"] = line.Id;
             item["sku"] = line.Sku;
+            item["quantity"] = line.Quantity;
+            item["current_quantity"] = line.Quantity;
+            item["fulfillable_quantity"] = line.Quantity;
         });
     }
 
@@ -42,9 +45,26 @@ public static class BenchmarkOrders
             while (lines.Count > 1) lines.RemoveAt(lines.Count - 1);
         });
 
-    /// <summary>The vendor's fulfillments/create of the whole vendor order, with the order's tracking number.</summary>
-    public static ShopifyWebhookBuilder Shipped(SimulatedShopifyStore vendor, string vendorOrderId, MerchantOrder seeded) =>
-        VendorShipmentWebhook.For(vendor, vendorOrderId, Sandbox.Hosting.LocalShellSettings.VendorSku, 9_000_000_000 + seeded.Index, seeded.TrackingNumber);
+    /// <summary>The vendor's fulfillments/create of one unit of the vendor order, with the order's tracking number for that shipment.</summary>
+    public static ShopifyWebhookBuilder Shipped(SimulatedShopifyStore vendor, string vendorOrderId, MerchantOrder seeded, int shipment = 0) =>
+        VendorShipmentWebhook.For(vendor, vendorOrderId, Sandbox.Hosting.LocalShellSettings.VendorSku,
+            9_000_000_000 + seeded.Index * 10L + shipment, seeded.ShipmentTrackingNumber(shipment));
+
+    /// <summary>The merchant's orders/cancelled for the order, a minute after it was placed.</summary>
+    public static ShopifyWebhookBuilder Cancelled(MerchantOrder seeded) => Placed(seeded).WithTopic("orders/cancelled").WithBodyChanged(order =>
+    {
+        var at = DateTimeOffset.Parse(order["updated_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).AddMinutes(1);
+        order["updated_at"] = at.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        order["cancelled_at"] = order["updated_at"]!.DeepClone();
+        order["cancel_reason"] = "customer";
+    });
+
+    /// <summary>The merchant's orders/updated for the order, a minute after it was placed (its newer snapshot).</summary>
+    public static ShopifyWebhookBuilder Updated(MerchantOrder seeded) => Placed(seeded).WithTopic("orders/updated").WithBodyChanged(order =>
+    {
+        var at = DateTimeOffset.Parse(order["updated_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).AddMinutes(1);
+        order["updated_at"] = at.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+    });
 
     /// <summary>The merchant order id a vendor order was pushed for (its sourceIdentifier is "shop/order id"), or null.</summary>
     public static string? MerchantOrderId(SimulatedOrder vendorOrder) =>

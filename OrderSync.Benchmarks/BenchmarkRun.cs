@@ -19,7 +19,7 @@ public static class BenchmarkRun
         log.WriteLine($"{runtime}: host {world.Host.BaseUrl} (pid {world.Host.ProcessId}) reports runtime {reported ?? "(none)"}");
 
         // Seeded and built before the clock starts, so reading and signing bodies is not part of the load.
-        var orders = Enumerable.Range(0, options.Orders).Select(merchant.Seed).ToList();
+        var orders = Enumerable.Range(0, options.Orders).Select(i => merchant.Seed(i)).ToList();
         var placed = orders.Select(o => BenchmarkOrders.Placed(o).ToRequest(world.Host.BaseUrl)).ToList();
         var start = Stopwatch.GetTimestamp();
         var acks = await WebhookPoster.PostAsync(http, placed, options.Rate, start);

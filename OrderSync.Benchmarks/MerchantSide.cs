@@ -11,8 +11,10 @@ public sealed record MerchantOrder(int Index, SimulatedMerchantOrder Order, stri
     /// <summary>The order's numeric id, as its webhooks and the vendor order's sourceIdentifier name it.</summary>
     public string OrderId => Order.Id[(Order.Id.LastIndexOf('/') + 1)..];
 
-    /// <summary>The tracking number its vendor ships it with.</summary>
-    public string TrackingNumber => $"1ZBENCH{Index:D10}";
+    /// <summary>The tracking number its vendor ships it with (<paramref name="shipment"/> 0 for the first of several).</summary>
+    public string TrackingNumber => ShipmentTrackingNumber(0);
+
+    public string ShipmentTrackingNumber(int shipment) => $"1ZBENCH{shipment}{Index:D9}";
 }
 
 /// <summary>
@@ -64,13 +66,15 @@ public sealed class MerchantSide : IAsyncDisposable
         settings["OrderSync:Stripe:ApiBase"] = Stripe.BaseUrl.AbsoluteUri;
     }
 
-    /// <summary>Seeds order <paramref name="index"/>: one unit of the mapped product, paid by a PayPal capture and a Stripe PaymentIntent.</summary>
-    public MerchantOrder Seed(int index)
+    /// <summary>Seeds order <paramref name="index"/>: <paramref name="units"/> of the mapped product, paid by a PayPal capture and a Stripe PaymentIntent.</summary>
+    public MerchantOrder Seed(int index) => Seed(index, units: 1);
+
+    public MerchantOrder Seed(int index, int units)
     {
         var (_, captureId) = PayPal.SeedCapturedOrder();
         var paymentIntent = $"pi_3Bench{index:D10}";
         StripeAccount.AddPaymentIntent(paymentIntent);
-        var order = Store.SeedMerchantOrder($"#B{index + 1}", [new SeedLine(LocalShellSettings.MerchantSku, "IPod Nano - 8GB", 1)],
+        var order = Store.SeedMerchantOrder($"#B{index + 1}", [new SeedLine(LocalShellSettings.MerchantSku, "IPod Nano - 8GB", units)],
         [
             new SeedTransaction("paypal", "SALE", "SUCCESS", AuthorizationCode: captureId),
             new SeedTransaction("stripe", "SALE", "SUCCESS", ReceiptJson: $$"""{"payment_intent":"{{paymentIntent}}"}"""),

@@ -3,17 +3,7 @@ using OrderSync.Benchmarks.Reliability;
 
 if (args.FirstOrDefault() == "reliability") return await ReliabilityProgram.RunAsync(args[1..]);
 
-BenchmarkOptions options;
-try
-{
-    options = BenchmarkOptions.Parse(args);
-}
-catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(BenchmarkOptions.Usage);
-    return 2;
-}
+if (CommandLine.Parse(() => BenchmarkOptions.Parse(args), BenchmarkOptions.Usage) is not { } options) return 2;
 
 AckFigures? ack = null;
 if (options.Ack)
@@ -36,4 +26,8 @@ foreach (var run in runs) FiguresTable.Print(run, Console.Out);
 if (budget is not null) BudgetTable.Print(budget, Console.Out);
 if (scaling is not null) ScalingTable.Print(scaling, Console.Out);
 await BenchmarkReport.WriteAsync(options, ack, runs, budget, scaling);
-return 0;
+
+// A missed target is a figure to read; an order lost, doubled or refused is a failure.
+var failures = runs.Sum(r => r.Errors.Total) + (scaling?.Drains.Sum(d => d.DuplicatePushes + d.AckErrors + d.Orders - d.AckErrors - d.Pushed) ?? 0);
+Console.WriteLine(failures == 0 ? "benchmark: no order lost, doubled or refused" : $"benchmark: FAILED, {failures} order(s) lost, doubled or refused (see above)");
+return failures == 0 ? 0 : 1;

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace OrderSync.Benchmarks.Reliability;
 
 /// <summary>What one reliability run does, from its command line.</summary>
-public sealed record ReliabilityOptions(bool Quick, int Seed, int FuzzCasesPerSource, string OutPath, bool Fuzz = true, bool Outage = true)
+public sealed record ReliabilityOptions(bool Quick, int Seed, int FuzzCasesPerSource, string OutPath, bool Fuzz = true, bool Outage = true, bool Chaos = true)
 {
-    public const string Usage = "usage: OrderSync.Benchmarks reliability [--suite fuzz|outage|all] [--quick] [--seed N] [--fuzz-cases N] [--out PATH]";
+    public const string Usage = "usage: OrderSync.Benchmarks reliability [--suite chaos|outage|fuzz|all] [--quick] [--seed N] [--fuzz-cases N] [--out PATH]";
 
     /// <exception cref="ArgumentException">An unknown or malformed argument; its message says which.</exception>
     public static ReliabilityOptions Parse(IReadOnlyList<string> args)
@@ -26,8 +26,8 @@ public sealed record ReliabilityOptions(bool Quick, int Seed, int FuzzCasesPerSo
                 default: throw new ArgumentException($"unknown argument {args[i]}");
             }
         }
-        if (suite is not ("fuzz" or "outage" or "all")) throw new ArgumentException($"--suite must be fuzz, outage or all, not {suite}");
+        if (suite is not ("chaos" or "outage" or "fuzz" or "all")) throw new ArgumentException($"--suite must be chaos, outage, fuzz or all, not {suite}");
         return new ReliabilityOptions(quick, seed ?? Environment.TickCount, cases ?? (quick ? 1_000 : 10_000), outPath,
-            Fuzz: suite is "fuzz" or "all", Outage: suite is "outage" or "all");
+            Fuzz: suite is "fuzz" or "all", Outage: suite is "outage" or "all", Chaos: suite is "chaos" or "all");
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace OrderSync.Benchmarks.Reliability;
 
 /// <summary>
-/// The reliability suite (scripts/reliability.sh): webhook fuzz over HTTP and a storage outage, seeded and bounded. Prints
+/// The reliability suite (scripts/reliability.sh): chaos, a storage outage and webhook fuzz over HTTP, seeded and bounded. Prints
 /// the figures, writes them as JSON, and exits 1 when anything was answered wrongly, lost or doubled.
 /// </summary>
 public static class ReliabilityProgram
@@ -12,23 +12,19 @@ public static class ReliabilityProgram
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        ReliabilityOptions options;
-        try
-        {
-            options = ReliabilityOptions.Parse(args);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
-        {
-            Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine(ReliabilityOptions.Usage);
-            return 2;
-        }
+        if (CommandLine.Parse(() => ReliabilityOptions.Parse(args), ReliabilityOptions.Usage) is not { } options) return 2;
 
         Console.WriteLine($"reliability: seed {options.Seed} (--seed {options.Seed} replays it){(options.Quick ? ", quick" : "")}");
+        var chaos = options.Chaos ? await ChaosRun.RunAsync(options.Quick, options.Seed, Console.Out) : null;
         var fuzz = options.Fuzz ? await FuzzRun.RunAsync(options.FuzzCasesPerSource, options.Seed, Console.Out) : null;
         var outage = options.Outage ? await OutageRun.RunAsync(options.Quick, options.Seed, Console.Out) : null;
 
         Console.WriteLine();
+        if (chaos is not null)
+        {
+            Console.WriteLine($"Chaos (seed {chaos.Seed}): two workers, one killed with SIGKILL at random; every platform failing at random");
+            Console.WriteLine($"  {chaos}");
+        }
         if (fuzz is not null)
         {
             Console.WriteLine($"Webhook fuzz over HTTP (seed {fuzz.Seed}): {fuzz.Sources.Sum(s => s.Cases)} deliveries, {fuzz.WrongCount} answered or queued wrongly");
@@ -42,10 +38,10 @@ public static class ReliabilityProgram
         }
         var path = Path.GetFullPath(options.OutPath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { measuredAt = DateTimeOffset.UtcNow, options.Seed, options.Quick, fuzz, outage }, Json));
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { measuredAt = DateTimeOffset.UtcNow, options.Seed, options.Quick, chaos, outage, fuzz }, Json));
         Console.WriteLine($"Figures written to {path}");
 
-        var passed = (fuzz?.WrongCount ?? 0) == 0 && (outage?.Passed ?? true);
+        var passed = (fuzz?.WrongCount ?? 0) == 0 && (outage?.Passed ?? true) && (chaos?.Passed ?? true);
         Console.WriteLine(passed ? "reliability: passed" : "reliability: FAILED");
         return passed ? 0 : 1;
     }

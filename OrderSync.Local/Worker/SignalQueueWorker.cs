@@ -131,6 +131,25 @@ public sealed class SignalQueueWorker(
             logger.LogError(e, "signal {SignalId} for order {OrderKey} failed (delivery {Delivery} of {Max}); it will be retried",
                 message.Envelope.Id, message.Envelope.Order, message.DequeueCount, _options.MaxDeliveries);
             if (message.DequeueCount >= _options.MaxDeliveries) await PoisonAsync(message, $"{e.GetType().Name}: {e.Message}");
+            else await RetryLaterAsync(message);
+        }
+    }
+
+    /// <summary>
+    /// Gives a failed message back to be seen again after 1, 2, 4 … s (at most 30 s), rather than after the whole visibility
+    /// timeout (a storage call that timed out under load should not hold an order for minutes). Best effort: a message that
+    /// cannot be given back (storage unreachable) is seen again when its visibility timeout ends.
+    /// </summary>
+    private async Task RetryLaterAsync(ReceivedSignal message)
+    {
+        var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Max(0, (int)message.DequeueCount - 1))));
+        try
+        {
+            await queue.ReleaseAsync(message, delay, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "signal {SignalId} could not be given back; it is seen again after the visibility timeout", message.Envelope?.Id);
         }
     }
 

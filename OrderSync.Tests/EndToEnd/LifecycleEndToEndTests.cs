@@ -187,6 +187,23 @@ public class LifecycleEndToEndTests : EndToEndLifecycleTest
         Assert.AreEqual(2, after["state"]!["subOrders"]![0]!["shipments"]!.AsArray().Count, "the repeated shipment is recorded once");
     }
 
+    [TestMethod]
+    public async Task One_line_of_two_units_shipped_one_unit_at_a_time_becomes_two_Shopify_fulfillments_of_one_unit_each()
+    {
+        await StartAsync(lines: [new SeedLine("IPOD2008PINK", "IPod Nano - 8GB", 2)]);
+        await PushedAsync();
+
+        await World.PostAsync(VendorShipment(2001, Ups1, VendorSku1));
+        await World.OrderWithStatusAsync(OrderId, "pushed");
+        await World.PostAsync(VendorShipment(2002, Ups2, VendorSku1));
+
+        var completed = await World.OrderWithStatusAsync(OrderId, "completed");
+        var fulfillments = MerchantStore.FulfillmentsOf(MerchantOrder.Id);
+        Assert.AreEqual(2, fulfillments.Count, string.Join(" | ", Timeline(completed)));
+        AssertFulfillment(fulfillments, Ups1, MerchantOrder.LineItems[0].Id);
+        AssertFulfillment(fulfillments, Ups2, MerchantOrder.LineItems[0].Id);
+    }
+
     private void AssertFulfillment(IReadOnlyList<SimulatedFulfillment> fulfillments, string trackingNumber, string lineItemId)
     {
         var fulfillment = fulfillments.Single(f => f.TrackingNumbers.Contains(trackingNumber));

@@ -61,7 +61,7 @@ public sealed class WebhookIngressTests
     }
 
     [TestMethod]
-    public async Task A_redelivery_already_taken_by_a_reader_is_still_answered_as_a_duplicate_and_applied_once_by_its_order()
+    public async Task A_redelivery_already_taken_by_a_reader_is_still_answered_as_a_duplicate_and_left_to_that_reader()
     {
         var ingress = await IngressAsync();
         var webhook = new ShopifyWebhookBuilder().WithWebhookId("taken-id");

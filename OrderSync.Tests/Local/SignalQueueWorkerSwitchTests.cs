@@ -10,7 +10,10 @@ using OrderSync.Tests.Support;
 
 namespace OrderSync.Tests.Local;
 
-/// <summary>OrderSync:Worker:Enabled: an ingress-only host leaves the queue to other processes.</summary>
+/// <summary>
+/// OrderSync:Worker:Enabled: an ingress-only host leaves the queue to other processes; and a message whose processing
+/// failed is seen again within seconds, not after the visibility timeout.
+/// </summary>
 [TestClass]
 public sealed class SignalQueueWorkerSwitchTests
 {
@@ -43,13 +46,31 @@ public sealed class SignalQueueWorkerSwitchTests
         }
     }
 
-    private static async Task<(SignalQueueWorker, CountingHandler, StorageOptions)> WorkerAsync(bool enabled)
+    [TestMethod]
+    public async Task A_message_whose_processing_failed_is_processed_again_within_seconds_not_after_the_visibility_timeout()
+    {
+        var (worker, handler, storage) = await WorkerAsync(enabled: true, failFirst: 1);
+        await new StorageQueueSignalQueue(TestStorage.Wrap(storage)).EnqueueAsync(WakeUp("2"));
+
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            await Eventually.GetAsync(() => Task.FromResult(handler.Calls), calls => calls == 2, "the second delivery (a minute's visibility timeout)");
+            await Eventually.GetAsync(() => TestQueues.CountAsync(TestQueues.Signals(storage)), n => n == 0, "the message settled");
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<(SignalQueueWorker, CountingHandler, StorageOptions)> WorkerAsync(bool enabled, int failFirst = 0)
     {
         var storage = await TestStorage.IsolatedAsync();
         var queue = new StorageQueueSignalQueue(TestStorage.Wrap(storage));
         await queue.EnsureCreatedAsync(CancellationToken.None);
-        var handler = new CountingHandler();
-        var options = new WorkerOptions { Enabled = enabled, MaxIdleDelay = TimeSpan.FromMilliseconds(100) };
+        var handler = new CountingHandler { FailFirst = failFirst };
+        var options = new WorkerOptions { Enabled = enabled, MaxIdleDelay = TimeSpan.FromMilliseconds(100), VisibilityTimeout = TimeSpan.FromMinutes(1) };
         return (new SignalQueueWorker(queue, handler, TestStorage.Wrap(options), TimeProvider.System, NullLogger<SignalQueueWorker>.Instance), handler, storage);
     }
 
@@ -61,9 +82,12 @@ public sealed class SignalQueueWorkerSwitchTests
     {
         public int Calls { get; private set; }
 
+        /// <summary>How many calls throw, as processing does when storage times out, before the handler succeeds.</summary>
+        public int FailFirst { get; init; }
+
         public Task<ProcessOutcome> ProcessAsync(SignalEnvelope envelope, CancellationToken cancellationToken)
         {
-            Calls++;
+            if (++Calls <= FailFirst) throw new TimeoutException("storage timed out (test)");
             return Task.FromResult<ProcessOutcome>(new ProcessOutcome.Done());
         }
 
