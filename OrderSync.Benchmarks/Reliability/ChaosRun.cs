@@ -42,11 +42,15 @@ public static class ChaosRun
         var kills = KillAndRestartAsync(new Random(random.Next()), world, workers, stop.Token);
         var driven = await OpenLoop.RunAsync(count, rate, Stopwatch.GetTimestamp(),
             async (i, due) => { await DriveAsync(flows[i], world, pushes, http, new Random(seed + i)); return new Ack(i, due, Stopwatch.GetTimestamp(), 200, null); });
-        log.WriteLine("chaos: every flow's webhooks sent; faults stop, the kills go on while the orders settle");
-        stop.CancelAfter(TimeSpan.Zero);
+        log.WriteLine("chaos: every flow's webhooks sent; faults and kills stop (faults not played yet are dropped); the orders settle");
+        await stop.CancelAsync();
         var injected = await faults;
+        world.Vendor.ClearFaults();
+        merchant.Store.ClearFaults();
+        merchant.PayPal.ClearFaults();
+        merchant.StripeAccount.ClearFaults();
         var settle = Stopwatch.StartNew();
-        var effects = await SettleAsync(flows, world, merchant, quick ? TimeSpan.FromMinutes(3) : TimeSpan.FromMinutes(6));
+        var effects = await SettleAsync(flows, world, merchant, quick ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(10));
         var killed = await kills;
         log.WriteLine($"chaos: settled in {settle.Elapsed.TotalSeconds:F0} s");
 

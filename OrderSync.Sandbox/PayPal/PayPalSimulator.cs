@@ -101,6 +101,12 @@ public sealed partial class PayPalSimulator : IAsyncDisposable
             for (var i = 0; i < times; i++) _faults.Add((endpoint, fault));
     }
 
+    /// <summary>Drops the faults queued and not yet played: the platform is well again.</summary>
+    public void ClearFaults()
+    {
+        lock (_gate) _faults.Clear();
+    }
+
     /// <summary>Revokes every token issued so far: the next call with one is answered 401.</summary>
     public void RevokeTokens() => _tokens.Clear();
 

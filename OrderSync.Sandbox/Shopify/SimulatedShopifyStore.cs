@@ -58,7 +58,13 @@ public sealed partial class SimulatedShopifyStore(string domain, string accessTo
             for (var i = 0; i < times; i++) _faults.Add(new QueuedFault(field, fault) { Skip = i == 0 ? after : 0 });
     }
 
-    /// <summary>Now, by the store's clock.</summary>
+    /// <summary>Drops the faults queued and not yet played: the platform is well again.</summary>
+    public void ClearFaults()
+    {
+        lock (_gate) _faults.Clear();
+    }
+
+    /// <summary>Now, by the store's clock.</summary>    /// <summary>Now, by the store's clock.</summary>
     internal DateTimeOffset Now() => time.GetUtcNow();
 
     internal void Record(string field, JsonObject variables) => _received.Enqueue(new ReceivedOperation(field, variables, time.GetUtcNow()));

@@ -50,6 +50,12 @@ public sealed class SimulatedStripeAccount(string apiKey, TimeProvider time)
             for (var i = 0; i < times; i++) _faults.Add((method, fault));
     }
 
+    /// <summary>Drops the faults queued and not yet played: the platform is well again.</summary>
+    public void ClearFaults()
+    {
+        lock (_gate) _faults.Clear();
+    }
+
     /// <summary>Drops every saved idempotent result, as Stripe does with keys older than 24 hours.</summary>
     public void PruneIdempotencyKeys()
     {
