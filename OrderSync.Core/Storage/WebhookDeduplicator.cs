@@ -13,6 +13,7 @@ namespace OrderSync.Core.Storage;
 public sealed class WebhookDeduplicator(TableServiceClient tables, IOptions<StorageOptions> options, TimeProvider time)
 {
     private readonly TableClient _table = tables.GetTableClient(options.Value.TablePrefix + "WebhookDeliveries");
+    private const string ClaimTokenProperty = "ClaimToken";
     private readonly TimeSpan _retention = options.Value.DedupeRetention;
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
@@ -27,9 +28,14 @@ public sealed class WebhookDeduplicator(TableServiceClient tables, IOptions<Stor
         _table.UpsertEntityAsync(Remembered(source, deliveryId), TableUpdateMode.Replace, cancellationToken);
 
     /// <returns>True when this is the id's first delivery within the retention period (now remembered), false for a redelivery.</returns>
+    /// <remarks>
+    /// The insert carries a token of this claim: when the SDK retries an insert whose first attempt the table took but
+    /// whose answer was slow, the retry meets the claim's own row (409), and the token tells it from another delivery's.
+    /// </remarks>
     public async Task<bool> ClaimAsync(string source, string deliveryId, CancellationToken cancellationToken)
     {
-        var entity = Remembered(source, deliveryId);
+        var token = Guid.NewGuid().ToString("N");
+        var entity = Remembered(source, deliveryId, token);
         try
         {
             await _table.AddEntityAsync(entity, cancellationToken);
@@ -37,15 +43,16 @@ public sealed class WebhookDeduplicator(TableServiceClient tables, IOptions<Stor
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            var found = await _table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["ExpiresAt"], cancellationToken);
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["ExpiresAt", ClaimTokenProperty], cancellationToken);
             if (!found.HasValue || found.Value is null) return await ClaimAsync(source, deliveryId, cancellationToken);
+            if (found.Value.GetString(ClaimTokenProperty) == token) return true;
             if (found.Value.GetDateTimeOffset("ExpiresAt") > time.GetUtcNow()) return false;
-            return await ReclaimExpiredAsync(entity, found.Value.ETag, cancellationToken);
+            return await ReclaimExpiredAsync(entity, token, found.Value.ETag, cancellationToken);
         }
     }
 
     /// <summary>Of two redeliveries past the retention at once, the one whose replace wins the ETag race is the first.</summary>
-    private async Task<bool> ReclaimExpiredAsync(TableEntity entity, ETag expired, CancellationToken cancellationToken)
+    private async Task<bool> ReclaimExpiredAsync(TableEntity entity, string token, ETag expired, CancellationToken cancellationToken)
     {
         try
         {
@@ -54,12 +61,18 @@ public sealed class WebhookDeduplicator(TableServiceClient tables, IOptions<Stor
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            return false;
+            // As with the insert, a retried replace may meet its own first attempt.
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, [ClaimTokenProperty], cancellationToken);
+            return found.HasValue && found.Value?.GetString(ClaimTokenProperty) == token;
         }
     }
 
-    private TableEntity Remembered(string source, string deliveryId) =>
-        new(source, RowKey(deliveryId)) { ["ExpiresAt"] = time.GetUtcNow() + _retention };
+    private TableEntity Remembered(string source, string deliveryId, string? claimToken = null)
+    {
+        var entity = new TableEntity(source, RowKey(deliveryId)) { ["ExpiresAt"] = time.GetUtcNow() + _retention };
+        if (claimToken is not null) entity[ClaimTokenProperty] = claimToken;
+        return entity;
+    }
 
     private static string RowKey(string deliveryId) => TableKeys.Safe(deliveryId);
 }
