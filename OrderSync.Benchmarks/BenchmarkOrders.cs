@@ -51,16 +51,16 @@ public static class BenchmarkOrders
             9_000_000_000 + seeded.Index * 10L + shipment, seeded.ShipmentTrackingNumber(shipment));
 
     /// <summary>The merchant's orders/cancelled for the order, a minute after it was placed.</summary>
-    public static ShopifyWebhookBuilder Cancelled(MerchantOrder seeded) => Placed(seeded).WithTopic("orders/cancelled").WithBodyChanged(order =>
+    public static ShopifyWebhookBuilder Cancelled(MerchantOrder seeded) => AMinuteLater(seeded, "orders/cancelled").WithBodyChanged(order =>
     {
-        var at = DateTimeOffset.Parse(order["updated_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).AddMinutes(1);
-        order["updated_at"] = at.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
         order["cancelled_at"] = order["updated_at"]!.DeepClone();
         order["cancel_reason"] = "customer";
     });
 
     /// <summary>The merchant's orders/updated for the order, a minute after it was placed (its newer snapshot).</summary>
-    public static ShopifyWebhookBuilder Updated(MerchantOrder seeded) => Placed(seeded).WithTopic("orders/updated").WithBodyChanged(order =>
+    public static ShopifyWebhookBuilder Updated(MerchantOrder seeded) => AMinuteLater(seeded, "orders/updated");
+
+    private static ShopifyWebhookBuilder AMinuteLater(MerchantOrder seeded, string topic) => Placed(seeded).WithTopic(topic).WithBodyChanged(order =>
     {
         var at = DateTimeOffset.Parse(order["updated_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).AddMinutes(1);
         order["updated_at"] = at.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);

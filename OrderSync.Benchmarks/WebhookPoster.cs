@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrderSync.Sandbox.Shopify;
 
 namespace OrderSync.Benchmarks;
 
@@ -15,6 +16,24 @@ public static class WebhookPoster
 {
     public static Task<IReadOnlyList<Ack>> PostAsync(HttpClient http, IReadOnlyList<HttpRequestMessage> requests, double rate, long start) =>
         OpenLoop.RunAsync(requests.Count, rate, start, (i, due) => SendAsync(http, requests[i], i, due));
+
+    /// <summary>
+    /// Sends the webhook until it is answered 2xx, as its platform redelivers (here a second apart, each time the same
+    /// delivery: its webhook id is kept), or until <paramref name="giveUp"/> has passed since it was due; each try is told
+    /// to <paramref name="tried"/> with when it was sent.
+    /// </summary>
+    public static async Task<Ack> SendUntilAcceptedAsync(HttpClient http, Uri host, ShopifyWebhookBuilder webhook, int index, long due, TimeSpan giveUp,
+        Action<long, Ack>? tried = null)
+    {
+        while (true)
+        {
+            var sentAt = Stopwatch.GetTimestamp();
+            var ack = await SendAsync(http, webhook.ToRequest(host), index, due);
+            tried?.Invoke(sentAt, ack);
+            if (ack.Succeeded || Stopwatch.GetElapsedTime(due) > giveUp) return ack;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
 
     public static async Task<Ack> SendAsync(HttpClient http, HttpRequestMessage request, int index, long due)
     {

@@ -17,6 +17,7 @@ public static class ChaosRun
 {
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(3); // longer than the attempt timeout below
     private static readonly TimeSpan StepWait = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(60);
 
     public static async Task<ChaosFigures> RunAsync(bool quick, int seed, TextWriter log)
     {
@@ -66,8 +67,8 @@ public static class ChaosRun
     {
         async Task Send(ShopifyWebhookBuilder webhook)
         {
-            await PostUntilAcceptedAsync(http, world.Host.BaseUrl, webhook);
-            if (flow.Redelivered) await PostUntilAcceptedAsync(http, world.Host.BaseUrl, webhook);
+            await WebhookPoster.SendUntilAcceptedAsync(http, world.Host.BaseUrl, webhook, flow.Order.Index, Stopwatch.GetTimestamp(), GiveUp);
+            if (flow.Redelivered) await WebhookPoster.SendUntilAcceptedAsync(http, world.Host.BaseUrl, webhook, flow.Order.Index, Stopwatch.GetTimestamp(), GiveUp);
         }
 
         if (flow.Reordered) await Send(BenchmarkOrders.Updated(flow.Order));
@@ -85,16 +86,6 @@ public static class ChaosRun
         {
             await Task.Delay(random.Next(0, 1000));
             await Send(BenchmarkOrders.Shipped(world.Vendor, vendorOrder, flow.Order, shipment));
-        }
-    }
-
-    /// <summary>As Shopify does: a delivery not answered 2xx is sent again (here a second later).</summary>
-    private static async Task PostUntilAcceptedAsync(HttpClient http, Uri host, ShopifyWebhookBuilder webhook)
-    {
-        for (var attempt = 0; attempt < 60; attempt++)
-        {
-            if ((await WebhookPoster.SendAsync(http, webhook.ToRequest(host), 0, Stopwatch.GetTimestamp())).Succeeded) return;
-            await Task.Delay(TimeSpan.FromSeconds(1));
         }
     }
 

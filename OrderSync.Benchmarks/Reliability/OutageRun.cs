@@ -12,7 +12,6 @@ namespace OrderSync.Benchmarks.Reliability;
 /// </summary>
 public static class OutageRun
 {
-    private static readonly TimeSpan Redelivery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(120);
 
     public static async Task<OutageFigures> RunAsync(bool quick, int seed, TextWriter log)
@@ -45,7 +44,8 @@ public static class OutageRun
             startedAt = Stopwatch.GetTimestamp();
         });
         var attempts = new System.Collections.Concurrent.ConcurrentBag<Attempt>();
-        var acks = await OpenLoop.RunAsync(orders, rate, start, (i, due) => DeliverAsync(http, world.Host.BaseUrl, webhooks[i], i, due, attempts));
+        var acks = await OpenLoop.RunAsync(orders, rate, start, (i, due) => WebhookPoster.SendUntilAcceptedAsync(http, world.Host.BaseUrl, webhooks[i], i, due,
+            GiveUp, (sentAt, ack) => attempts.Add(new Attempt(sentAt, ack.AnsweredAt, ack.StatusCode ?? 0))));
         await outage;
         await pushes.WaitForAsync([.. acks.Where(a => a.Succeeded).Select(a => BenchmarkOrders.DistinctOrderId(a.Index))], GiveUp);
 
@@ -60,20 +60,6 @@ public static class OutageRun
             lastPush > startedAt ? Stopwatch.GetElapsedTime(startedAt, lastPush).TotalSeconds : 0);
         log.WriteLine($"outage: {figures}");
         return figures;
-    }
-
-    /// <summary>Sends the webhook until it is answered 200 (each try the same delivery: its webhook id is kept), or gives up.</summary>
-    private static async Task<Ack> DeliverAsync(HttpClient http, Uri host, ShopifyWebhookBuilder webhook, int index, long due,
-        System.Collections.Concurrent.ConcurrentBag<Attempt> attempts)
-    {
-        while (true)
-        {
-            var sentAt = Stopwatch.GetTimestamp();
-            var ack = await WebhookPoster.SendAsync(http, webhook.ToRequest(host), index, due);
-            attempts.Add(new Attempt(sentAt, ack.AnsweredAt, ack.StatusCode ?? 0));
-            if (ack.Succeeded || Stopwatch.GetElapsedTime(due) > GiveUp) return ack;
-            await Task.Delay(Redelivery);
-        }
     }
 
     private sealed record Attempt(long SentAt, long AnsweredAt, int Status);

@@ -103,7 +103,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public async Task StopAsync()
     {
         if (_process is null || _process.HasExited) return;
-        if (SendTerminate(_process.Id) == 0)
+        if (Signals.Terminate(_process.Id))
         {
             using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try { await _process.WaitForExitAsync(patience.Token); }
@@ -111,11 +111,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
         await DisposeAsync();
     }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
-
-    private static int SendTerminate(int pid) => OperatingSystem.IsWindows() ? -1 : Kill(pid, 15);
 
     public async ValueTask DisposeAsync()
     {

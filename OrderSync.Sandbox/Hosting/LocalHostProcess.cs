@@ -72,17 +72,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>Asks the process to stop as a service manager does (SIGTERM) and waits for it to exit; returns its exit code.</summary>
     public async Task<int> StopAsync(TimeSpan within)
     {
-        if (!_process.HasExited && kill(_process.Id, SigTerm) != 0)
+        if (!_process.HasExited && !Signals.Terminate(_process.Id))
             throw new InvalidOperationException($"SIGTERM could not be sent (errno {Marshal.GetLastPInvokeError()})");
         using var timeout = new CancellationTokenSource(within);
         await _process.WaitForExitAsync(timeout.Token);
         return _process.ExitCode;
     }
-
-    private const int SigTerm = 15;
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int kill(int pid, int signal);
 
     /// <summary>Ends the process at once, as a crash would: no graceful shutdown, no cleanup.</summary>
     public async Task KillAsync()
