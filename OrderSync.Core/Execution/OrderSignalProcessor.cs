@@ -214,7 +214,10 @@ public sealed class OrderSignalProcessor(
         var step = OrderStep.Take(stored.Record, signal, origin, signalId, settings, now);
         var next = step.Record;
 
-        if (step.WakeAt is { } wakeAt && wakeAt != stored.Record.WakeScheduledFor)
+        // A wake-up spends the one scheduled: one that came early (another process's clock, a queue's whole-second delays)
+        // finds nothing due and must schedule it again, or the retry it was for would wait for the order's next signal.
+        var scheduled = signal is WakeUp ? null : stored.Record.WakeScheduledFor;
+        if (step.WakeAt is { } wakeAt && wakeAt != scheduled)
         {
             await queue.EnqueueAsync(WakeUpFor(stored, wakeAt), wakeAt - now, cancellationToken);
             next = next with { WakeScheduledFor = wakeAt };

@@ -38,7 +38,7 @@ public sealed class StorageQueueSignalQueue : ISignalQueue, IPoisonedSignals
     public async Task<QueuedMessage?> EnqueueAsync(SignalEnvelope envelope, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
         var body = OrderSyncJson.Serialize(envelope.Traced());
-        var visibility = delay is { } d && d > TimeSpan.Zero ? (d > LongestDelay ? LongestDelay : d) : (TimeSpan?)null;
+        var visibility = delay is { } d && d > TimeSpan.Zero ? (d > LongestDelay ? LongestDelay : WholeSecondsUp(d)) : (TimeSpan?)null;
         try
         {
             var sent = (await _queue.SendMessageAsync(body, visibility, NeverExpires, cancellationToken)).Value;
@@ -49,6 +49,9 @@ public sealed class StorageQueueSignalQueue : ISignalQueue, IPoisonedSignals
             throw new SignalQueueUnavailableException($"the signal queue '{_queue.Name}' did not accept the message: {e.Message}", e);
         }
     }
+
+    /// <summary>The service takes whole seconds and the SDK truncates: rounded up instead, a delayed message is not seen before it is due.</summary>
+    private static TimeSpan WholeSecondsUp(TimeSpan delay) => TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
 
     public async Task WithdrawAsync(QueuedMessage message, CancellationToken cancellationToken)
     {
