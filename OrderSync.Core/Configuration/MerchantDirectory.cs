@@ -9,7 +9,7 @@ namespace OrderSync.Core.Configuration;
 public sealed class MerchantDirectory(IOptions<SyncConfiguration> options)
 {
     private readonly Dictionary<string, SyncSettings> _settings = options.Value.Merchants
-        .ToDictionary(m => m.Shop, ToSettings, StringComparer.OrdinalIgnoreCase);
+        .ToDictionary(m => m.Shop, m => ToSettings(m, options.Value.Retry.ToPolicy()), StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, MerchantOptions> _merchants = options.Value.Merchants
         .ToDictionary(m => m.Shop, StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, VendorOptions> _vendors = options.Value.Vendors.ToDictionary(v => v.Id, StringComparer.Ordinal);
@@ -44,7 +44,7 @@ public sealed class MerchantDirectory(IOptions<SyncConfiguration> options)
     public VendorOptions? Vendor(string? vendorId, VendorKind kind) =>
         vendorId is not null && _vendors.GetValueOrDefault(vendorId) is { } vendor && vendor.Kind == kind ? vendor : null;
 
-    private static SyncSettings ToSettings(MerchantOptions m) => new()
+    private static SyncSettings ToSettings(MerchantOptions m, RetryPolicy retry) => new()
     {
         EnableOrderSync = m.EnableOrderSync,
         PushOnlyIfPaid = m.PushOnlyIfPaid,
@@ -58,5 +58,6 @@ public sealed class MerchantDirectory(IOptions<SyncConfiguration> options)
         SyncTrackingToStripe = m.SyncTrackingToStripe,
         PropagateLineEdits = m.PropagateLineEdits,
         OnPaymentReversal = m.OnPaymentReversal,
+        Retry = retry,
     };
 }

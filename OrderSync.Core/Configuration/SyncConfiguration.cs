@@ -8,6 +8,23 @@ public sealed class SyncConfiguration
     public List<MerchantOptions> Merchants { get; set; } = [];
 
     public List<VendorOptions> Vendors { get; set; } = [];
+
+    /// <summary>How every merchant's failed platform calls are retried (section "OrderSync:Retry").</summary>
+    public RetryOptions Retry { get; set; } = new();
+}
+
+/// <summary>
+/// The backoff of a command whose platform call failed transiently (after the call's own quick retries): from
+/// <see cref="Initial"/>, doubling, up to <see cref="Maximum"/>, never sooner than the platform's Retry-After; after
+/// <see cref="Budget"/> of failures the order needs a person.
+/// </summary>
+public sealed class RetryOptions
+{
+    public TimeSpan Initial { get; set; } = Policy.RetryPolicy.Default.Initial;
+    public TimeSpan Maximum { get; set; } = Policy.RetryPolicy.Default.Maximum;
+    public TimeSpan Budget { get; set; } = Policy.RetryPolicy.Default.Budget;
+
+    public Policy.RetryPolicy ToPolicy() => new(Initial, Maximum, Budget);
 }
 
 /// <summary>A merchant store and its order-sync settings.</summary>

@@ -37,6 +37,12 @@ public sealed class SyncConfigurationValidator : IValidateOptions<SyncConfigurat
                 if (string.IsNullOrWhiteSpace(v.WebhookSecrets[j])) errors.Add($"{at}:WebhookSecrets:{j} is empty: an empty secret would let anyone sign this vendor's webhooks.");
         }
 
+        var retry = options.Retry;
+        if (retry.Initial < TimeSpan.FromSeconds(1) || retry.Initial > TimeSpan.FromHours(1))
+            errors.Add("OrderSync:Retry:Initial must be between 1 second and 1 hour.");
+        if (retry.Maximum < retry.Initial) errors.Add("OrderSync:Retry:Maximum must be at least OrderSync:Retry:Initial.");
+        if (retry.Budget < retry.Maximum) errors.Add("OrderSync:Retry:Budget must be at least OrderSync:Retry:Maximum.");
+
         var shops = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < options.Merchants.Count; i++)
         {
