@@ -31,6 +31,9 @@ public static class ChaosRun
             settings["OrderSync:Worker:CommandLease"] = "00:00:04";
             foreach (var platform in new[] { "Shopify", "PayPal", "Stripe" }) settings[$"OrderSync:Resilience:{platform}:AttemptTimeout"] = "00:00:02";
             settings["OrderSync:Stripe:RequestTimeout"] = "00:00:02";
+            // Faults come every few hundred milliseconds: retried from 30 s, doubling, the flows would take an hour to settle.
+            settings["OrderSync:Retry:Initial"] = "00:00:02";
+            settings["OrderSync:Retry:Maximum"] = "00:00:15";
         }));
         var workers = new List<Sandbox.Hosting.LocalHostProcess> { await world.AddWorkerAsync(), await world.AddWorkerAsync() };
         using var pushes = new PushRecorder(world.Vendor);

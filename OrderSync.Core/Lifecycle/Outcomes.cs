@@ -22,13 +22,15 @@ internal static class Outcomes
         {
             case PushOrderToVendor push when d.State.SubOrder(push.VendorId) is { } sub:
                 var created = outcome as VendorOrderCreated;
-                d.Update(sub with
+                var pushed = sub with
                 {
                     Status = SubOrderStatus.Pushed, Reason = null, VendorOrderId = reference, VendorOrderName = created?.VendorOrderName,
                     Lines = push.Draft.Lines,
                     Sent = new VendorOrderDetails(push.Draft.Customer, push.Draft.ShippingAddress, push.Draft.Note, d.State.Order?.Tags ?? [], push.Draft.ShippingMethod),
-                });
-                d.Note($"vendor {push.VendorId}: pushed as {created?.VendorOrderName ?? reference}");
+                };
+                // The vendor may ship before its answer to the push comes (an answer lost, then found by the retry).
+                d.Update(pushed.AllShipped ? pushed with { Status = SubOrderStatus.Shipped } : pushed);
+                d.Note($"vendor {push.VendorId}: pushed as {created?.VendorOrderName ?? reference}{(pushed.AllShipped ? "; every line is already shipped" : "")}");
                 break;
             case UpdateVendorOrder update when d.State.SubOrder(update.VendorId) is { } sub:
                 d.Update(sub with { Sent = update.Details });

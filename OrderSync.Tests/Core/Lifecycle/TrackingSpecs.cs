@@ -24,6 +24,20 @@ public sealed class TrackingSpecs
         IdempotencyKeys.Report(Key, target, VendorA, shipment, revision);
 
     [TestMethod]
+    public void A_vendor_that_ships_everything_before_its_answer_to_the_push_comes_leaves_the_order_shipped_then_completed()
+    {
+        var spec = LifecycleSpec.For(TwoVendors().NoTrackingTo(TrackingTarget.PayPal).NoTrackingTo(TrackingTarget.Stripe).Build())
+            .Given(Placed(AnOrder().WithLine("MUG", 2)), Shipped(VendorA, AShipment().Of("A-MUG", 2).Tracked("TRK-A")));
+
+        var confirmed = spec.When(Created(VendorA));
+        spec.Given(Created(VendorA));
+        var reported = spec.When(new CommandSucceeded(ReportKey(TrackingTarget.Shopify, "shp-1"), "gid://shopify/Fulfillment/1"));
+
+        Assert.AreEqual(SubOrderStatus.Shipped, Sub(confirmed, VendorA).Status);
+        Assert.AreEqual(OrderStatus.Completed, OrderStatus.Of(reported.State));
+    }
+
+    [TestMethod]
     public void Shipment_is_reported_to_shopify_with_exactly_the_shipped_lines_matched_by_vendor_sku()
     {
         var decision = Pushed().When(Shipped(VendorB, AShipment().Of("B-CAP").Tracked("TRK-B")));
