@@ -36,6 +36,7 @@ public sealed class CommandExecutor(
                 UpdateVendorOrder update => await vendorOrders.UpdateAsync(update, cancellationToken),
                 EditVendorOrderLines edit => await vendorOrders.EditLinesAsync(edit, cancellationToken),
                 CancelVendorOrder cancel => await vendorOrders.CancelAsync(cancel, cancellationToken),
+                CancelUnconfirmedPush cancel => await vendorOrders.CancelUnconfirmedPushAsync(cancel, cancellationToken),
                 ReportTrackingToShopify report => await shopifyTracking.ReportAsync(report, cancellationToken),
                 ReportTrackingToPayPal report => await paypalTracking.ReportAsync(report, mayHaveRun, cancellationToken),
                 ReportTrackingToStripe report => await stripeTracking.ReportAsync(report, mayHaveRun, cancellationToken),

@@ -33,11 +33,18 @@ public sealed class VendorOrderCommands(
             VendorKind.ShipHero => await shipHero.CreateAsync(ShipHero(vendor), push.Draft, cancellationToken),
             _ => await httpVendors.CreateAsync(Http(vendor), push.Draft, push.Id, cancellationToken),
         };
-        // The vendor's webhooks name its own order (Shopify by number, ShipHero by order_uuid, an HTTP vendor by vendorOrderId):
-        // from now on they find the merchant order through this link.
-        var linked = vendor.Kind == VendorKind.ShopifyStore ? ShopifyIds.Numeric(created.Id) : created.Id;
-        await router.LinkAsync(new CorrelationLink(CorrelationRef.VendorOrder(push.VendorId, linked), push.Draft.MerchantOrder), cancellationToken);
+        await LinkAsync(vendor, created, push.Draft.MerchantOrder, cancellationToken);
         return new VendorOrderCreated(push.Id, created.Id, created.Name);
+    }
+
+    /// <summary>
+    /// The vendor's webhooks name its own order (Shopify by number, ShipHero by order_uuid, an HTTP vendor by vendorOrderId):
+    /// from now on they find the merchant order through this link.
+    /// </summary>
+    private Task LinkAsync(VendorOptions vendor, VendorOrderRef made, Orders.OrderKey merchantOrder, CancellationToken cancellationToken)
+    {
+        var linked = vendor.Kind == VendorKind.ShopifyStore ? ShopifyIds.Numeric(made.Id) : made.Id;
+        return router.LinkAsync(new CorrelationLink(CorrelationRef.VendorOrder(vendor.Id, linked), merchantOrder), cancellationToken);
     }
 
     /// <summary>
@@ -91,5 +98,25 @@ public sealed class VendorOrderCommands(
                 break;
         }
         return new CommandSucceeded(cancel.Id);
+    }
+
+    /// <summary>
+    /// Asks the vendor for the order a push that failed without an answer made (a Shopify store by the push's tag, ShipHero by
+    /// partner order id) and cancels it when there is one. An HTTP vendor's API has no such question: a person must check.
+    /// </summary>
+    public async Task<Signal> CancelUnconfirmedPushAsync(CancelUnconfirmedPush cancel, CancellationToken cancellationToken)
+    {
+        var vendor = directory.Vendor(cancel.VendorId, "cancel the order");
+        var made = vendor.Kind switch
+        {
+            VendorKind.ShopifyStore => await shopifyOrders.FindAsync(ShopifyStore(vendor), ShopifyVendorOrders.IdempotencyTag(cancel.PushId), cancellationToken),
+            VendorKind.ShipHero => await shipHero.FindAsync(ShipHero(vendor), ShipHeroVendorOrders.PartnerOrderId(cancel.Order), cancellationToken),
+            _ => throw PlatformException.Permanent(
+                $"an attempt to push to {Describe(vendor)} failed before it confirmed, and its API cannot be asked whether the order reached it: if it holds merchant order {cancel.Order}, cancel it there"),
+        };
+        if (made is null) return new CommandSucceeded(cancel.Id);
+        await LinkAsync(vendor, made, cancel.Order, cancellationToken);
+        await CancelAsync(new CancelVendorOrder(cancel.Id, cancel.Order, cancel.VendorId, made.Id, cancel.Reason), cancellationToken);
+        return new CommandSucceeded(cancel.Id, made.Id);
     }
 }

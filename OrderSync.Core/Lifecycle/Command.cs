@@ -11,6 +11,7 @@ namespace OrderSync.Core.Lifecycle;
 [JsonDerivedType(typeof(UpdateVendorOrder), "updateVendorOrder")]
 [JsonDerivedType(typeof(EditVendorOrderLines), "editVendorOrderLines")]
 [JsonDerivedType(typeof(CancelVendorOrder), "cancelVendorOrder")]
+[JsonDerivedType(typeof(CancelUnconfirmedPush), "cancelUnconfirmedPush")]
 [JsonDerivedType(typeof(ReportTrackingToShopify), "reportTrackingToShopify")]
 [JsonDerivedType(typeof(ReportTrackingToPayPal), "reportTrackingToPayPal")]
 [JsonDerivedType(typeof(ReportTrackingToStripe), "reportTrackingToStripe")]
@@ -42,6 +43,13 @@ public sealed record EditVendorOrderLines(string Id, OrderKey Order, string Vend
 }
 
 public sealed record CancelVendorOrder(string Id, OrderKey Order, string VendorId, string VendorOrderId, string Reason) : Command(Id);
+
+/// <summary>
+/// Cancel what a push that failed without an answer (<see cref="PushId"/>) may have left at the vendor: the vendor is asked
+/// for the order made under that push and, if it holds one, it is cancelled. The outcome's reference is the vendor order
+/// cancelled, or none when the push never reached the vendor.
+/// </summary>
+public sealed record CancelUnconfirmedPush(string Id, OrderKey Order, string VendorId, string PushId, string Reason) : Command(Id);
 
 /// <summary>
 /// A fulfillment with tracking on the merchant's Shopify order for exactly <see cref="Lines"/> (merchant line ids);
@@ -116,6 +124,8 @@ public static class IdempotencyKeys
     public static string PaymentReferences(OrderKey order) => $"payments:{order.Shop}:{order.OrderId}";
 
     public static string Cancel(OrderKey order, string vendorId) => $"cancel:{order.Shop}:{order.OrderId}:{vendorId}";
+
+    public static string CancelUnconfirmed(OrderKey order, string vendorId) => $"cancel-unconfirmed:{order.Shop}:{order.OrderId}:{vendorId}";
 
     /// <summary>Revision 0 creates the report; each correction of the shipment's tracking gets the next revision.</summary>
     public static string Report(OrderKey order, TrackingTarget target, string vendorId, string shipmentId, int revision) =>

@@ -63,6 +63,9 @@ public sealed record SubOrder(
         Shipments.SelectMany(s => s.Lines).Where(l => l.MerchantLineId == merchantLineId).Sum(l => l.Quantity);
 
     public bool AllShipped => !Lines.IsEmpty && Lines.All(l => Shipped(l.MerchantLineId) >= l.Quantity);
+
+    /// <summary>While cancelling a sub-order never confirmed pushed: the push that failed without an answer, whose order the vendor is asked for.</summary>
+    public string? UnconfirmedPushId { get; init; }
 }
 
 public enum SubOrderStatus

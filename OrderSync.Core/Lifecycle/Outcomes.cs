@@ -44,6 +44,12 @@ internal static class Outcomes
                 d.Update(sub with { Status = SubOrderStatus.Cancelled });
                 d.Note($"vendor {cancel.VendorId}: order {sub.VendorOrderName ?? sub.VendorOrderId} cancelled ({sub.Reason})");
                 break;
+            case CancelUnconfirmedPush withdraw when d.State.SubOrder(withdraw.VendorId) is { } sub:
+                d.Update(sub with { Status = SubOrderStatus.Cancelled, VendorOrderId = reference, UnconfirmedPushId = null });
+                d.Note(reference is null
+                    ? $"vendor {withdraw.VendorId}: holds no order from the push that failed before it confirmed; nothing to cancel"
+                    : $"vendor {withdraw.VendorId}: order {reference}, made by the push that failed before it confirmed, cancelled ({sub.Reason})");
+                break;
             case FindPaymentReferences:
                 var found = outcome as PaymentReferencesFound;
                 var ledger = d.State.Payment;
@@ -139,6 +145,7 @@ internal static class Outcomes
         UpdateVendorOrder u => $"update of vendor {u.VendorId}'s order {u.VendorOrderId}",
         EditVendorOrderLines e => $"line edit of vendor {e.VendorId}'s order {e.VendorOrderId} to {Describe(e.Lines)}",
         CancelVendorOrder c => $"cancellation of vendor {c.VendorId}'s order {c.VendorOrderId}",
+        CancelUnconfirmedPush c => $"cancellation of the order, if any, that the unconfirmed push left at vendor {c.VendorId}",
         ReportTrackingToShopify s => $"{(s.FulfillmentId is null ? "fulfillment" : "tracking correction")} on the Shopify order for shipment {s.ShipmentId} ({s.Tracking})",
         ReportTrackingToPayPal p => $"PayPal {(p.TrackerId is null ? "tracker" : "tracker correction")} on capture {p.CaptureId} for shipment {p.ShipmentId} ({p.Tracking})",
         ReportTrackingToStripe s => $"Stripe tracking on {s.PaymentIntentId} for shipment {s.ShipmentId} ({s.Tracking})",

@@ -126,12 +126,12 @@ internal static class Reconciler
             case SubOrderStatus.Cancelled:
                 return;
             case SubOrderStatus.Held or SubOrderStatus.Pushing or SubOrderStatus.Failed when NeverPush(d) is { } never:
-                // A push that failed without an answer may still have reached the vendor: only a person can check.
-                if (d.State.WorkFor(slot) is { Retry: not null })
-                    d.Raise($"push-unconfirmed:{vendorId}", $"an attempt to push to vendor {vendorId} failed before it confirmed; if the vendor holds order {order.Name}, cancel it there");
+                // A push that failed without an answer may still have reached the vendor: the vendor is asked, and what it holds is cancelled.
+                var unconfirmed = d.State.WorkFor(slot) is { Retry: not null, Command: PushOrderToVendor push } ? push.Id : null;
                 d.State = d.State.WithoutWork(slot);
-                d.Update(sub with { Status = SubOrderStatus.Cancelled, Reason = never });
-                d.Note($"vendor {vendorId}: {never}");
+                d.Update(sub with { Status = unconfirmed is null ? SubOrderStatus.Cancelled : SubOrderStatus.Cancelling, Reason = never, UnconfirmedPushId = unconfirmed });
+                d.Note($"vendor {vendorId}: {never}{(unconfirmed is null ? "" : "; an attempt to push failed before it confirmed, so the vendor is asked whether it holds the order")}");
+                if (unconfirmed is not null) VendorOrder(d, vendorId);
                 return;
             case SubOrderStatus.Failed:
                 return;
@@ -145,6 +145,9 @@ internal static class Reconciler
                 if (sub.Status == SubOrderStatus.Held) d.Note($"vendor {vendorId}: released ({sub.Reason} no longer holds)");
                 d.Update(sub with { Status = SubOrderStatus.Pushing, Reason = null });
                 d.Issue(slot, () => Push(d.State, d.State.SubOrder(vendorId)!, d.Settings));
+                return;
+            case SubOrderStatus.Cancelling when sub.VendorOrderId is null && sub.UnconfirmedPushId is { } pushId:
+                d.Issue(slot, () => new CancelUnconfirmedPush(IdempotencyKeys.CancelUnconfirmed(d.State.Key, vendorId), d.State.Key, vendorId, pushId, sub.Reason ?? "cancelled"));
                 return;
             case SubOrderStatus.Cancelling when sub.VendorOrderId is null:
                 d.Update(sub with { Status = SubOrderStatus.Cancelled });

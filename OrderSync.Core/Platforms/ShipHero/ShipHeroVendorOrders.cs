@@ -75,7 +75,9 @@ public sealed class ShipHeroVendorOrders(ShipHeroGraphQlClient client)
         """;
 
     /// <summary>The partner order id OrderSync gives ShipHero: the merchant order key, which the Shipment Update webhook routes by.</summary>
-    public static string PartnerOrderId(VendorOrderDraft draft) => draft.MerchantOrder.ToString();
+    public static string PartnerOrderId(VendorOrderDraft draft) => PartnerOrderId(draft.MerchantOrder);
+
+    public static string PartnerOrderId(OrderKey merchantOrder) => merchantOrder.ToString();
 
     /// <summary>
     /// Creates the order once: an order with the same partner_order_id is looked up first and answered as it is, so a

@@ -67,6 +67,46 @@ public sealed class CancellationSpecs
     }
 
     [TestMethod]
+    public void Cancellation_while_a_failed_push_waits_to_retry_asks_the_vendor_for_what_the_push_may_have_left()
+    {
+        var spec = LifecycleSpec.For(TwoVendors().Build()).Given(Placed(MugAndTee()), Transient(PushToA));
+
+        var decision = spec.When(Cancelled);
+
+        var cancel = Single<CancelUnconfirmedPush>(decision);
+        Assert.AreEqual((IdempotencyKeys.CancelUnconfirmed(Key, VendorA), VendorA, PushToA), (cancel.Id, cancel.VendorId, cancel.PushId));
+        Assert.AreEqual(SubOrderStatus.Cancelling, Sub(decision, VendorA).Status);
+        Assert.IsFalse(decision.State.Work.Any(w => w.Command.Id == PushToA), "the push is not retried");
+        AssertNoAttention(decision);
+    }
+
+    [TestMethod]
+    public void An_unconfirmed_push_the_vendor_holds_is_cancelled_and_one_it_never_received_needs_nothing()
+    {
+        var spec = LifecycleSpec.For(TwoVendors().Build()).Given(Placed(MugAndTee()), Transient(PushToA), Transient(PushToB), Cancelled);
+
+        spec.Given(new CommandSucceeded(IdempotencyKeys.CancelUnconfirmed(Key, VendorA), VendorOrderId(VendorA)));
+        var decision = spec.When(new CommandSucceeded(IdempotencyKeys.CancelUnconfirmed(Key, VendorB)));
+
+        Assert.AreEqual((SubOrderStatus.Cancelled, VendorOrderId(VendorA)), (Sub(decision, VendorA).Status, Sub(decision, VendorA).VendorOrderId));
+        Assert.AreEqual((SubOrderStatus.Cancelled, null), (Sub(decision, VendorB).Status, Sub(decision, VendorB).VendorOrderId));
+        Assert.AreEqual(OrderStatus.Cancelled, OrderStatus.Of(decision.State));
+        Assert.IsTrue(decision.Notes.Any(n => n.Contains("holds no order from the push that failed before it confirmed")), string.Join("\n", decision.Notes));
+    }
+
+    [TestMethod]
+    public void A_vendor_that_cannot_be_asked_about_an_unconfirmed_push_leaves_the_order_failed_with_what_to_check()
+    {
+        var spec = LifecycleSpec.For(TwoVendors().Build()).Given(Placed(MugAndTee()), Transient(PushToA), Created(VendorB), Cancelled,
+            new CommandSucceeded(IdempotencyKeys.Cancel(Key, VendorB)));
+
+        var decision = spec.When(Permanent(IdempotencyKeys.CancelUnconfirmed(Key, VendorA), "cannot be asked: if it holds merchant order #1001, cancel it there"));
+
+        Assert.AreEqual(OrderStatus.Failed, OrderStatus.Of(decision.State));
+        Assert.IsTrue(OrderStatus.Reasons(decision.State).Any(r => r.Contains("cancel it there")), string.Join("; ", OrderStatus.Reasons(decision.State)));
+    }
+
+    [TestMethod]
     public void Cancellation_after_a_vendor_shipped_raises_attention_to_intercept_or_return()
     {
         var spec = PushedToBoth().Given(Shipped(VendorA, AShipment().Of("A-MUG", 2).Tracked("TRACK-A")), Shipped(VendorB, AShipment("shp-b").Of("B-TEE")));

@@ -31,6 +31,9 @@ internal static class CommandBuilder
     public static CancelVendorOrder Cancel(OrderKey order, string vendorId, string vendorOrderId) =>
         new(IdempotencyKeys.Cancel(order, vendorId), order, vendorId, vendorOrderId, "the merchant cancelled the order");
 
+    public static CancelUnconfirmedPush CancelUnconfirmed(OrderKey order, string vendorId) =>
+        new(IdempotencyKeys.CancelUnconfirmed(order, vendorId), order, vendorId, Push(order, vendorId).Id, "the merchant cancelled the order");
+
     public static Tracking Tracking(string? carrier, params string[] numbers) => new([.. numbers], carrier, []);
 
     public static ReportTrackingToShopify ToShopify(OrderKey order, ImmutableArray<FulfilledLine> lines, Tracking tracking, string? fulfillmentId = null, int revision = 0) =>

@@ -125,6 +125,47 @@ public sealed class VendorOrderCommandTests
     }
 
     [TestMethod]
+    [DataRow(ExecutorKit.ShopifyVendor)]
+    [DataRow(ExecutorKit.ShipHeroVendor)]
+    public async Task Cancelling_an_unconfirmed_push_cancels_the_order_it_made_and_links_it(string vendorId)
+    {
+        var order = Unique();
+        var made = Assert.IsInstanceOfType<VendorOrderCreated>(await _kit.Executor().ExecuteAsync(Push(order, vendorId), mayHaveRun: false, CancellationToken.None));
+
+        var outcome = await _kit.Executor().ExecuteAsync(CancelUnconfirmed(order, vendorId), mayHaveRun: false, CancellationToken.None);
+
+        Assert.AreEqual(made.VendorOrderId, Assert.IsInstanceOfType<CommandSucceeded>(outcome).Reference);
+        if (vendorId == ExecutorKit.ShopifyVendor) Assert.IsNotNull(_kit.VendorStore.VendorSide().Order(made.VendorOrderId)!.CancelledAt);
+        else Assert.IsTrue(_simulators.ShipHero.Orders.Single(o => o.Id == made.VendorOrderId).Cancelled);
+        var linkedAs = vendorId == ExecutorKit.ShopifyVendor ? ShopifyIds.Numeric(made.VendorOrderId) : made.VendorOrderId;
+        Assert.AreEqual(order, await _kit.Correlations.FindAsync(CorrelationRef.VendorOrder(vendorId, linkedAs), CancellationToken.None));
+    }
+
+    [TestMethod]
+    [DataRow(ExecutorKit.ShopifyVendor)]
+    [DataRow(ExecutorKit.ShipHeroVendor)]
+    public async Task Cancelling_an_unconfirmed_push_that_never_reached_the_vendor_cancels_nothing(string vendorId)
+    {
+        var order = Unique();
+        var before = VendorOrderCount(vendorId, order);
+
+        var outcome = await _kit.Executor().ExecuteAsync(CancelUnconfirmed(order, vendorId), mayHaveRun: false, CancellationToken.None);
+
+        Assert.IsNull(Assert.IsInstanceOfType<CommandSucceeded>(outcome).Reference);
+        Assert.AreEqual(before, VendorOrderCount(vendorId, order));
+    }
+
+    [TestMethod]
+    public async Task An_HTTP_vendor_cannot_be_asked_about_an_unconfirmed_push_so_a_person_is_told_what_to_check()
+    {
+        var failed = Assert.IsInstanceOfType<CommandFailed>(
+            await _kit.Executor().ExecuteAsync(CancelUnconfirmed(_order, ExecutorKit.HttpVendor), mayHaveRun: false, CancellationToken.None));
+
+        Assert.AreEqual(FailureKind.Permanent, failed.Kind);
+        StringAssert.Contains(failed.Reason, $"if it holds merchant order {_order}, cancel it there");
+    }
+
+    [TestMethod]
     public async Task Failures_are_classified_into_CommandFailed()
     {
         var order = Unique();
