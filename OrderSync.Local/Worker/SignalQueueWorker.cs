@@ -117,7 +117,10 @@ public sealed class SignalQueueWorker(
                     await queue.CompleteAsync(message, CancellationToken.None);
                     break;
                 case ProcessOutcome.Busy busy:
-                    await queue.ReleaseAsync(message, Max(busy.Until - time.GetUtcNow(), TimeSpan.FromSeconds(1)), CancellationToken.None);
+                    // Waiting for another worker's command is not a failed delivery: the signal goes back as a new message, so
+                    // such waits (many, while workers are killed and their claims lapse) do not count towards the poison queue.
+                    await queue.EnqueueAsync(message.Envelope, Max(busy.Until - time.GetUtcNow(), TimeSpan.FromSeconds(1)), CancellationToken.None);
+                    await queue.CompleteAsync(message, CancellationToken.None);
                     break;
             }
         }

@@ -64,13 +64,36 @@ public sealed class SignalQueueWorkerSwitchTests
         }
     }
 
-    private static async Task<(SignalQueueWorker, CountingHandler, StorageOptions)> WorkerAsync(bool enabled, int failFirst = 0)
+    [TestMethod]
+    public async Task Waiting_for_another_workers_command_does_not_count_towards_the_poison_queue()
+    {
+        var (worker, handler, storage) = await WorkerAsync(enabled: true, busyFirst: 4, maxDeliveries: 2);
+        await new StorageQueueSignalQueue(TestStorage.Wrap(storage)).EnqueueAsync(WakeUp("3"));
+
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            await Eventually.GetAsync(() => Task.FromResult(handler.Calls), calls => calls == 5, "four busy answers, then done");
+            await Eventually.GetAsync(() => TestQueues.CountAsync(TestQueues.Signals(storage)), n => n == 0, "the message settled");
+            Assert.AreEqual(0, handler.Abandoned, "never set aside: the order was only waiting");
+            Assert.AreEqual(0, await TestQueues.CountAsync(TestQueues.Poison(storage)));
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<(SignalQueueWorker, CountingHandler, StorageOptions)> WorkerAsync(bool enabled, int failFirst = 0, int busyFirst = 0, int maxDeliveries = 5)
     {
         var storage = await TestStorage.IsolatedAsync();
         var queue = new StorageQueueSignalQueue(TestStorage.Wrap(storage));
         await queue.EnsureCreatedAsync(CancellationToken.None);
-        var handler = new CountingHandler { FailFirst = failFirst };
-        var options = new WorkerOptions { Enabled = enabled, MaxIdleDelay = TimeSpan.FromMilliseconds(100), VisibilityTimeout = TimeSpan.FromMinutes(1) };
+        var handler = new CountingHandler { FailFirst = failFirst, BusyFirst = busyFirst };
+        var options = new WorkerOptions
+        {
+            Enabled = enabled, MaxIdleDelay = TimeSpan.FromMilliseconds(100), VisibilityTimeout = TimeSpan.FromMinutes(1), MaxDeliveries = maxDeliveries,
+        };
         return (new SignalQueueWorker(queue, handler, TestStorage.Wrap(options), TimeProvider.System, NullLogger<SignalQueueWorker>.Instance), handler, storage);
     }
 
@@ -85,15 +108,22 @@ public sealed class SignalQueueWorkerSwitchTests
         /// <summary>How many calls throw, as processing does when storage times out, before the handler succeeds.</summary>
         public int FailFirst { get; init; }
 
+        /// <summary>How many calls answer that another worker holds the order's command (its claim lapses in a moment).</summary>
+        public int BusyFirst { get; init; }
+
+        public int Abandoned { get; private set; }
+
         public Task<ProcessOutcome> ProcessAsync(SignalEnvelope envelope, CancellationToken cancellationToken)
         {
             if (++Calls <= FailFirst) throw new TimeoutException("storage timed out (test)");
+            if (Calls <= BusyFirst) return Task.FromResult<ProcessOutcome>(new ProcessOutcome.Busy(DateTimeOffset.UtcNow.AddMilliseconds(200)));
             return Task.FromResult<ProcessOutcome>(new ProcessOutcome.Done());
         }
 
         public Task AbandonAsync(SignalEnvelope envelope, string error, CancellationToken cancellationToken)
         {
             Calls++;
+            Abandoned++;
             return Task.CompletedTask;
         }
     }
