@@ -87,32 +87,57 @@ public sealed class OrderSignalProcessor(
         while (true)
         {
             var now = time.GetUtcNow();
-            if (stored.Record.NextRunnable(now) is not { } pending)
+            if (stored.Record.Runnable(now) is not { Count: > 0 } runnable)
                 return stored.Record.ClaimedUntil(now) is { } until ? new ProcessOutcome.Busy(until) : new ProcessOutcome.Done();
 
-            var mayHaveRun = stored.Record.MayHaveRun(pending.Command.Id);
-            var claimed = new StrongBox<StoredOrder>(await orders.SaveAsync(stored, stored.Record.Claim(pending.Command.Id, now + _lease), [], cancellationToken));
-            logger.LogInformation("running {Command} for order {OrderKey}", pending.Command.Id, envelope.Order);
-            Signal outcome;
-            using var renewing = new CancellationTokenSource();
-            var renewal = KeepClaimAsync(pending.Command.Id, claimed, renewing.Token);
-            try
-            {
-                using (OrderSyncTelemetry.StartActivity("ordersync.command", envelope.Order)?.SetTag("ordersync.command", pending.Command.GetType().Name))
-                    outcome = await executor.ExecuteAsync(pending.Command, mayHaveRun, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await StopAsync(renewing, renewal);
-                await ReleaseClaimAsync(claimed.Value!, pending.Command.Id);
-                throw;
-            }
-            finally
-            {
-                await StopAsync(renewing, renewal);
-            }
+            // The order's runnable commands are independent of each other (each has its own slot): claimed in one write and
+            // run side by side, so a shipment's reports to Shopify, PayPal and Stripe do not wait for one another.
+            var claims = runnable.Aggregate(stored.Record, (record, pending) => record.Claim(pending.Command.Id, now + _lease));
+            var latest = new StrongBox<StoredOrder>(await orders.SaveAsync(stored, claims, [], cancellationToken));
+            using var settling = new SemaphoreSlim(1, 1);
+            await Task.WhenAll(runnable.Select(pending =>
+                RunClaimedAsync(pending.Command, stored.Record.MayHaveRun(pending.Command.Id), latest, settling, settings, cancellationToken)));
+            stored = latest.Value!;
+        }
+    }
 
-            stored = await SettleAsync(claimed.Value!, pending.Command.Id, outcome, settings, cancellationToken);
+    /// <summary>
+    /// Runs one claimed command, keeping its claim while it runs, then settles its outcome on the order as last saved
+    /// (<paramref name="latest"/>), one settlement at a time (<paramref name="settling"/>).
+    /// </summary>
+    private async Task RunClaimedAsync(Command command, bool mayHaveRun, StrongBox<StoredOrder> latest, SemaphoreSlim settling, SyncSettings settings,
+        CancellationToken cancellationToken)
+    {
+        var order = latest.Value!.Record.State.Key;
+        logger.LogInformation("running {Command} for order {OrderKey}", command.Id, order);
+        var claimed = new StrongBox<StoredOrder>(latest.Value);
+        Signal outcome;
+        using var renewing = new CancellationTokenSource();
+        var renewal = KeepClaimAsync(command.Id, claimed, renewing.Token);
+        try
+        {
+            using (OrderSyncTelemetry.StartActivity("ordersync.command", order)?.SetTag("ordersync.command", command.GetType().Name))
+                outcome = await executor.ExecuteAsync(command, mayHaveRun, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await StopAsync(renewing, renewal);
+            await ReleaseClaimAsync(claimed.Value!, command.Id);
+            throw;
+        }
+        finally
+        {
+            await StopAsync(renewing, renewal);
+        }
+
+        await settling.WaitAsync(cancellationToken);
+        try
+        {
+            latest.Value = await SettleAsync(latest.Value!, command.Id, outcome, settings, cancellationToken);
+        }
+        finally
+        {
+            settling.Release();
         }
     }
 

@@ -41,9 +41,9 @@ public sealed record OrderRecord(
         AppliedSignals = signalId is null ? AppliedSignals : [.. AppliedSignals.Append(signalId).TakeLast(SignalMemory)],
     };
 
-    /// <summary>The next command nobody is executing: never claimed, or its claim has lapsed.</summary>
-    public PendingCommand? NextRunnable(DateTimeOffset now) =>
-        Outbox.FirstOrDefault(p => p.ClaimedUntil is null || p.ClaimedUntil <= now);
+    /// <summary>The commands nobody is executing: never claimed, or their claim has lapsed.</summary>
+    public IReadOnlyList<PendingCommand> Runnable(DateTimeOffset now) =>
+        [.. Outbox.Where(p => p.ClaimedUntil is null || p.ClaimedUntil <= now)];
 
     /// <summary>When the earliest live claim of another executor lapses, if any.</summary>
     public DateTimeOffset? ClaimedUntil(DateTimeOffset now) =>
