@@ -147,9 +147,25 @@ public static class ChaosRun
             catch (OperationCanceledException) { break; }
             await workers[0].KillAsync();
             kills++;
-            workers[0] = await world.AddWorkerAsync();
+            workers[0] = await RestartAsync(world);
         }
         return kills;
+    }
+
+    /// <summary>
+    /// Starts the worker again as a service manager would: a host whose start-up fails (its storage set-up timed out on a
+    /// loaded Azurite; it exits) is started again a second later, up to five times.
+    /// </summary>
+    private static async Task<Sandbox.Hosting.LocalHostProcess> RestartAsync(BenchmarkWorld world)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await world.AddWorkerAsync(); }
+            catch (Exception e) when (attempt < 5 && e is InvalidOperationException or TimeoutException)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 
     /// <summary>Waits until every flow shows its expected effects and status, or <paramref name="timeout"/>; then reads them all.</summary>

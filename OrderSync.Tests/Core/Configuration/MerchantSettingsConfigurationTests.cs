@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Orders;
 using OrderSync.Core.Policy;
+using static OrderSync.Tests.Core.Configuration.SyncConfigurationBinding;
 
 namespace OrderSync.Tests.Core.Configuration;
 
@@ -11,17 +11,6 @@ namespace OrderSync.Tests.Core.Configuration;
 public sealed class MerchantSettingsConfigurationTests
 {
     private const string Shop = "merchant.myshopify.com";
-
-    private static SyncConfiguration Bind(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var options = new SyncConfiguration();
-        configuration.GetSection(SyncConfiguration.Section).Bind(options);
-        return options;
-    }
-
-    private static IReadOnlyList<string> Errors(SyncConfiguration options) =>
-        new SyncConfigurationValidator().Validate(null, options) is { Succeeded: false, Failures: { } failures } ? [.. failures] : [];
 
     [TestMethod]
     public void Every_setting_a_merchant_knows_is_read_from_configuration()

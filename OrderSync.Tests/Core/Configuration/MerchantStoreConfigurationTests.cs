@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Lifecycle;
 using OrderSync.Core.Platforms;
+using static OrderSync.Tests.Core.Configuration.SyncConfigurationBinding;
 
 namespace OrderSync.Tests.Core.Configuration;
 
@@ -11,16 +11,6 @@ namespace OrderSync.Tests.Core.Configuration;
 public sealed class MerchantStoreConfigurationTests
 {
     private const string Shop = "merchant.myshopify.com";
-
-    private static SyncConfiguration Bind(Dictionary<string, string?> settings)
-    {
-        var options = new SyncConfiguration();
-        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(SyncConfiguration.Section).Bind(options);
-        return options;
-    }
-
-    private static IReadOnlyList<string> Errors(SyncConfiguration options) =>
-        new SyncConfigurationValidator().Validate(null, options) is { Succeeded: false, Failures: { } failures } ? [.. failures] : [];
 
     [TestMethod]
     public void The_store_is_called_at_its_myshopify_domain_with_the_configured_token()

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using OrderSync.Core.Configuration;
 using OrderSync.Core.Policy;
+using static OrderSync.Tests.Core.Configuration.SyncConfigurationBinding;
 
 namespace OrderSync.Tests.Core.Configuration;
 
@@ -10,16 +10,6 @@ namespace OrderSync.Tests.Core.Configuration;
 public sealed class RetryConfigurationTests
 {
     private const string Shop = "merchant.myshopify.com";
-
-    private static SyncConfiguration Bind(Dictionary<string, string?> settings)
-    {
-        var options = new SyncConfiguration();
-        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(SyncConfiguration.Section).Bind(options);
-        return options;
-    }
-
-    private static IReadOnlyList<string> Errors(SyncConfiguration options) =>
-        new SyncConfigurationValidator().Validate(null, options) is { Succeeded: false, Failures: { } failures } ? [.. failures] : [];
 
     [TestMethod]
     public void Without_settings_every_merchant_has_the_default_backoff()
