@@ -28,6 +28,7 @@ internal static class TrackingReports
             {
                 var earlier = shipment.ReportTo(target);
                 if (earlier is not null && earlier.Sent.SameAs(shipment.Tracking)) continue;
+                if (target == TrackingTarget.Stripe && StripeWriteInFlight(d, Slots.Report(vendorId, shipment.ShipmentId, target))) continue;
                 var id = IdempotencyKeys.Report(d.State.Key, target, vendorId, shipment.ShipmentId, earlier is null ? 0 : earlier.Revision + 1);
                 var payment = d.State.Payment;
                 d.Issue(Slots.Report(vendorId, shipment.ShipmentId, target), () => target switch
@@ -40,6 +41,13 @@ internal static class TrackingReports
             }
         }
     }
+
+    /// <summary>
+    /// Each Stripe report writes the PaymentIntent's whole list of numbers: two at once would each write the list as its
+    /// decision saw it, and the later write could drop the other's number. One waits for the other to end.
+    /// </summary>
+    private static bool StripeWriteInFlight(Deciding d, string slot) =>
+        d.State.Work.Any(w => w.Command is ReportTrackingToStripe && w.Status == WorkStatus.InFlight && w.Slot != slot);
 
     /// <summary>The tracking numbers of the order's other shipments that go to Stripe, reported already or still to be.</summary>
     private static System.Collections.Immutable.ImmutableArray<string> OtherNumbersOnStripe(Deciding d, ShipmentRecord shipment) =>

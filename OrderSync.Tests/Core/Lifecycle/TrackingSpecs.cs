@@ -38,6 +38,23 @@ public sealed class TrackingSpecs
     }
 
     [TestMethod]
+    public void A_second_shipments_Stripe_report_waits_for_the_first_then_keeps_its_number()
+    {
+        var spec = Pushed(TwoVendors().NoTrackingTo(TrackingTarget.Shopify).NoTrackingTo(TrackingTarget.PayPal), StripeCapture,
+            Shipped(VendorA, AShipment().Of("A-MUG", 1).Tracked("TRK-1")));
+        var second = Shipped(VendorA, AShipment("shp-2").Of("A-MUG", 1).Tracked("TRK-2"));
+
+        var whileFirstRuns = spec.When(second);
+        spec.Given(second);
+        var afterFirst = spec.When(new CommandSucceeded(ReportKey(TrackingTarget.Stripe, "shp-1"), "pi_1"));
+
+        Assert.IsEmpty(All<ReportTrackingToStripe>(whileFirstRuns), "two writes of the PaymentIntent's number list at once could lose one");
+        var report = Single<ReportTrackingToStripe>(afterFirst);
+        Assert.AreEqual("shp-2", report.ShipmentId);
+        CollectionAssert.Contains(report.Keeps.ToArray(), "TRK-1");
+    }
+
+    [TestMethod]
     public void Shipment_is_reported_to_shopify_with_exactly_the_shipped_lines_matched_by_vendor_sku()
     {
         var decision = Pushed().When(Shipped(VendorB, AShipment().Of("B-CAP").Tracked("TRK-B")));
@@ -141,7 +158,8 @@ public sealed class TrackingSpecs
     {
         var spec = Pushed(null, PayPalCapture, StripeCapture);
         var first = spec.When(Shipped(VendorA, AShipment("shp-1").Of("A-MUG", 1).Tracked("TRK-1")));
-        spec.Given(Shipped(VendorA, AShipment("shp-1").Of("A-MUG", 1).Tracked("TRK-1")));
+        // The first shipment's Stripe write has ended: a second one does not run beside it (the spec above).
+        spec.Given(Shipped(VendorA, AShipment("shp-1").Of("A-MUG", 1).Tracked("TRK-1")), new CommandSucceeded(ReportKey(TrackingTarget.Stripe, "shp-1"), "pi_1"));
 
         var second = spec.When(Shipped(VendorA, AShipment("shp-2").Of("A-MUG", 1).Tracked("TRK-2")));
 
