@@ -135,6 +135,13 @@ public sealed class OrderSignalProcessor(
         {
             latest.Value = await SettleAsync(latest.Value!, command.Id, outcome, settings, cancellationToken);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The outcome could not be saved (storage timed out): the claim is given back, so the message's next delivery
+            // runs the command again at once (it finds what this run made) instead of waiting for the lease to lapse.
+            await ReleaseClaimAsync(claimed.Value!, command.Id);
+            throw;
+        }
         finally
         {
             settling.Release();
@@ -142,8 +149,8 @@ public sealed class OrderSignalProcessor(
     }
 
     /// <summary>
-    /// Stopping mid-command (the host shuts down): gives the claim back, so another worker runs the command at once rather
-    /// than after the lease. That is safe whether or not the platform acted, as after a crash: the command's idempotency key
+    /// Stopping mid-command (the host shuts down, or the outcome could not be saved): gives the claim back, so the command
+    /// runs again at once rather than after the lease. That is safe whether or not the platform acted, as after a crash: the command's idempotency key
     /// finds what it made. Best effort: a claim that cannot be given back lapses with its lease.
     /// </summary>
     private async Task ReleaseClaimAsync(StoredOrder stored, string commandId)
@@ -151,11 +158,11 @@ public sealed class OrderSignalProcessor(
         try
         {
             await MoveOwnClaimAsync(stored, commandId, null);
-            logger.LogInformation("stopping: {Command} for order {OrderKey} given back for another worker", commandId, stored.Record.State.Key);
+            logger.LogInformation("{Command} for order {OrderKey} given back for another worker", commandId, stored.Record.State.Key);
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "stopping: the claim on {Command} for order {OrderKey} could not be given back; it lapses with its lease",
+            logger.LogWarning(e, "the claim on {Command} for order {OrderKey} could not be given back; it lapses with its lease",
                 commandId, stored.Record.State.Key);
         }
     }
