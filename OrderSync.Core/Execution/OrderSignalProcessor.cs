@@ -150,8 +150,8 @@ public sealed class OrderSignalProcessor(
 
     /// <summary>
     /// Stopping mid-command (the host shuts down, or the outcome could not be saved): gives the claim back, so the command
-    /// runs again at once rather than after the lease. That is safe whether or not the platform acted, as after a crash: the command's idempotency key
-    /// finds what it made. Best effort: a claim that cannot be given back lapses with its lease.
+    /// runs again at once rather than after the lease. That is safe whether or not the platform acted, as after a crash:
+    /// the command's idempotency key finds what it made. Best effort: a claim that cannot be given back lapses with its lease.
     /// </summary>
     private async Task ReleaseClaimAsync(StoredOrder stored, string commandId)
     {
