@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrderSync.Sandbox.Shopify;
 
 namespace OrderSync.Benchmarks;
 
@@ -37,10 +38,30 @@ public static class ScalingRun
             acks.Count(a => !a.Succeeded));
         foreach (var failed in acks.Where(a => !a.Succeeded).Take(3)) log.WriteLine($"scaling: webhook {failed.Index} answered {failed.StatusCode?.ToString() ?? failed.Failure}");
         if (drain.Pushed < orders - drain.AckErrors)
-            foreach (var line in world.Workers.SelectMany(w => w.Output.Split(Environment.NewLine)).Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase)).Take(5))
-                log.WriteLine($"scaling: worker: {line}");
+            await KeepMissingAsync(world, acks.Where(a => a.Succeeded && !pushes.TryGetPushedAt(BenchmarkOrders.DistinctOrderId(a.Index), out _))
+                .Select(a => BenchmarkOrders.DistinctOrderId(a.Index)), log);
         log.WriteLine($"scaling: {workers} worker(s) drained {drain.Pushed} of {orders} orders at {drain.OrdersPerSecond:F1}/s");
         return drain;
+    }
+
+    /// <summary>
+    /// Writes each order not pushed in time (its whole ops view: status, reasons, outbox, timeline) and every worker's output
+    /// to <c>TestResults/scaling-orders/</c>, to read why, and prints the status of the first few.
+    /// </summary>
+    private static async Task KeepMissingAsync(BenchmarkWorld world, IEnumerable<string> orderIds, TextWriter log)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine("TestResults", "scaling-orders")).FullName;
+        using var http = new HttpClient { BaseAddress = world.Host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        foreach (var orderId in orderIds)
+        {
+            using var answer = await http.GetAsync($"api/orders/{ShopifyWebhookBuilder.MerchantShop}/{orderId}");
+            var view = await answer.Content.ReadAsStringAsync();
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{orderId}.json"), view);
+            log.WriteLine($"scaling: order {orderId} not pushed in time: {(int)answer.StatusCode} {view[..Math.Min(view.Length, 400)]}");
+        }
+        for (var i = 0; i < world.Workers.Count; i++)
+            await File.WriteAllTextAsync(Path.Combine(folder, $"worker-{world.Workers.Count}-{i}.log"), world.Workers[i].Output);
+        log.WriteLine($"scaling: the ops views and the workers' output are in {folder}");
     }
 
     /// <summary>Orders pushed and never shipped wait for tracking; each step adds orders, lets the cursor pass them, then counts a few polls.</summary>

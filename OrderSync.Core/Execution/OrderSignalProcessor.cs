@@ -92,12 +92,31 @@ public sealed class OrderSignalProcessor(
 
             // The order's runnable commands are independent of each other (each has its own slot): claimed in one write and
             // run side by side, so a shipment's reports to Shopify, PayPal and Stripe do not wait for one another.
-            var claims = runnable.Aggregate(stored.Record, (record, pending) => record.Claim(pending.Command.Id, now + _lease));
-            var latest = new StrongBox<StoredOrder>(await orders.SaveAsync(stored, claims, [], cancellationToken));
+            var latest = new StrongBox<StoredOrder>(await ClaimAsync(stored, runnable, now + _lease, cancellationToken));
             using var settling = new SemaphoreSlim(1, 1);
             await Task.WhenAll(runnable.Select(pending =>
                 RunClaimedAsync(pending.Command, stored.Record.MayHaveRun(pending.Command.Id), latest, settling, settings, cancellationToken)));
             stored = latest.Value!;
+        }
+    }
+
+    /// <summary>
+    /// Claims the commands in one write. A write whose answer was lost (storage applied it, then the call timed out or its
+    /// retry met the write's own ETag change) is known by its lease end, which only this worker wrote: the commands are
+    /// this worker's to run. Otherwise the order would look busy with its own claim, and wait for it to lapse.
+    /// </summary>
+    private async Task<StoredOrder> ClaimAsync(StoredOrder stored, IReadOnlyList<PendingCommand> runnable, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var claims = runnable.Aggregate(stored.Record, (record, pending) => record.Claim(pending.Command.Id, until));
+        try
+        {
+            return await orders.SaveAsync(stored, claims, [], cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var current = await orders.LoadAsync(stored.Record.State.Key, cancellationToken);
+            if (runnable.All(pending => ClaimOn(current, pending.Command.Id) == until)) return current;
+            throw;
         }
     }
 
@@ -213,6 +232,7 @@ public sealed class OrderSignalProcessor(
         var ours = ClaimOn(mine, commandId);
         return OnConflictReloadAsync<StoredOrder?>(mine, async current =>
         {
+            if (until is not null && ClaimOn(current, commandId) == until) return current; // this write, its answer lost
             if (ClaimOn(current, commandId) != ours) return null;
             var moved = until is { } at ? current.Record.Claim(commandId, at) : current.Record.Release(commandId);
             return await orders.SaveAsync(current, moved, [], CancellationToken.None);

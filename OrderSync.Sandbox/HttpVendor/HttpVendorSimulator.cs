@@ -66,6 +66,9 @@ public sealed partial class HttpVendorSimulator : IAsyncDisposable
         for (var i = 0; i < times; i++) queue.Enqueue(fault);
     }
 
+    /// <summary>Forgets the faults not played yet.</summary>
+    public void ClearFaults() => _faults.Clear();
+
 
     private async Task HandleAsync(HttpContext context, string kind, string? id)
     {

@@ -42,11 +42,12 @@ public sealed class LifecycleWorld : IAsyncDisposable
     public UnclassifiedFailure Failures { get; } = new();
     public HttpVendorSimulator VendorApi => _simulators.Http;
 
-    public static async Task<LifecycleWorld> StartAsync()
+    /// <param name="tables">The orders table's client options (a test's pipeline policy that loses answers, say).</param>
+    public static async Task<LifecycleWorld> StartAsync(TableClientOptions? tables = null)
     {
         var simulators = await ExecutorSimulators.StartAsync();
         var storage = await TestStorage.IsolatedAsync();
-        var orders = new OrderStore(new TableServiceClient(storage.ConnectionString), TestStorage.Wrap(storage));
+        var orders = new OrderStore(new TableServiceClient(storage.ConnectionString, tables ?? new TableClientOptions()), TestStorage.Wrap(storage));
         await orders.EnsureCreatedAsync(CancellationToken.None);
         return new LifecycleWorld(simulators, await ExecutorKit.StartAsync(simulators), storage, orders);
     }
