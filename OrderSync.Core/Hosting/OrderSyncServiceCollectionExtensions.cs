@@ -42,7 +42,8 @@ public static class OrderSyncServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => StorageClients.Tables(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton<OrderStore>();
+        services.AddSingleton(sp => new OrderStore(StorageClients.TablesForWork(sp.GetRequiredService<IOptions<StorageOptions>>().Value),
+            sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OrderCheckpoints>();
         services.AddSingleton<OrderActivities>();
         services.AddSingleton<WebhookDeduplicator>();

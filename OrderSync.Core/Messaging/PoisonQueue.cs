@@ -20,7 +20,7 @@ public sealed class PoisonQueue : IPoisonedSignals
     public PoisonQueue(IOptions<StorageOptions> options)
     {
         var storage = options.Value;
-        _queue = StorageClients.Queue(storage, storage.SignalQueue + "-poison", StorageQueueSignalQueue.ClientOptions());
+        _queue = StorageClients.Queue(storage, storage.SignalQueue + "-poison", StorageClientDefaults.ForWork(StorageQueueSignalQueue.ClientOptions()));
     }
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -14,19 +14,25 @@ public sealed class StorageQueueSignalQueue : ISignalQueue, IPoisonedSignals
     private static readonly TimeSpan LongestDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
     private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
 
+    /// <summary>Sends (on the webhook path: gives up fast).</summary>
     private readonly QueueClient _queue;
+
+    /// <summary>Receives and settles the worker's messages (patient: a hold on a message that cannot be given back lasts its visibility timeout).</summary>
+    private readonly QueueClient _work;
+
     private readonly PoisonQueue _poison;
 
     public StorageQueueSignalQueue(IOptions<StorageOptions> options)
     {
         var storage = options.Value;
-        _queue = StorageClients.Queue(storage, storage.SignalQueue, ClientOptions());
+        _queue = StorageClients.Queue(storage, storage.SignalQueue, StorageClientDefaults.ForWebhooks(ClientOptions()));
+        _work = StorageClients.Queue(storage, storage.SignalQueue, StorageClientDefaults.ForWork(ClientOptions()));
         _poison = new PoisonQueue(options);
     }
 
     /// <summary>Azurite rejects the newest service version this SDK sends by default; the previous one has all we use.</summary>
-    internal static QueueClientOptions ClientOptions() => StorageClientDefaults.Apply(
-        new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.Base64 });
+    internal static QueueClientOptions ClientOptions() =>
+        new(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.Base64 };
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -62,7 +68,7 @@ public sealed class StorageQueueSignalQueue : ISignalQueue, IPoisonedSignals
 
     public async Task<IReadOnlyList<ReceivedSignal>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
     {
-        var response = await _queue.ReceiveMessagesAsync(maxMessages, visibilityTimeout, cancellationToken);
+        var response = await _work.ReceiveMessagesAsync(maxMessages, visibilityTimeout, cancellationToken);
         return response.Value.Select(m =>
         {
             var text = m.Body.ToString();
@@ -76,17 +82,17 @@ public sealed class StorageQueueSignalQueue : ISignalQueue, IPoisonedSignals
         (await _queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
 
     public Task CompleteAsync(ReceivedSignal message, CancellationToken cancellationToken) =>
-        _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        _work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
 
     /// <summary>Gives the message back to the queue, to be seen again after <paramref name="delay"/>.</summary>
     public Task ReleaseAsync(ReceivedSignal message, TimeSpan delay, CancellationToken cancellationToken) =>
-        _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
+        _work.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
 
     /// <summary>Moves a message that keeps failing to the poison queue, with its error, so it stays visible.</summary>
     public async Task MoveToPoisonAsync(ReceivedSignal message, string error, CancellationToken cancellationToken)
     {
         await _poison.AddAsync(new PoisonedSignal(message.MessageId, message.DequeueCount, error, message.Body), cancellationToken);
-        await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        await _work.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
     }
 
     public Task<IReadOnlyList<PoisonedSignal>> PeekPoisonAsync(CancellationToken cancellationToken) => _poison.PeekAsync(cancellationToken);

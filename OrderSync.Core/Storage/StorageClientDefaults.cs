@@ -2,19 +2,36 @@ using Azure.Core;
 
 namespace OrderSync.Core.Storage;
 
-/// <summary>
-/// Storage calls sit on the webhook path, which Shopify abandons after 5 seconds: retry briefly and give up fast,
-/// so an outage is answered 503 (the sender retries) instead of holding the connection.
-/// </summary>
+/// <summary>How patient a storage client is: briefly on the webhook path, at length for the work behind it.</summary>
 internal static class StorageClientDefaults
 {
-    public static T Apply<T>(T options) where T : ClientOptions
+    /// <summary>
+    /// Storage calls on the webhook path, which Shopify abandons after 5 seconds: retry briefly and give up fast, so an
+    /// outage is answered 503 (the sender retries) instead of holding the connection.
+    /// </summary>
+    public static T ForWebhooks<T>(T options) where T : ClientOptions
     {
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(100);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(3);
+        return options;
+    }
+
+    /// <summary>
+    /// Storage calls of the work behind the webhooks (orders, the worker's hold on its messages), which nobody waits on: a
+    /// slow answer is better than a timed-out one. A write that timed out may still have been applied, and its retry adds
+    /// load to a storage that is already slow (found on a loaded Azurite: an order's claim applied with its answer lost,
+    /// a message that could not be given back waiting out its visibility timeout).
+    /// </summary>
+    public static T ForWork<T>(T options) where T : ClientOptions
+    {
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
         return options;
     }
 }

@@ -9,9 +9,14 @@ namespace OrderSync.Core.Storage;
 /// <summary>Opens OrderSync's tables and queues as <see cref="StorageOptions"/> says: by connection string or by identity.</summary>
 public static class StorageClients
 {
-    public static TableServiceClient Tables(StorageOptions storage)
+    /// <summary>The tables as the webhook path reads and writes them (give up fast).</summary>
+    public static TableServiceClient Tables(StorageOptions storage) => Tables(storage, StorageClientDefaults.ForWebhooks(new TableClientOptions()));
+
+    /// <summary>The tables as the work behind the webhooks writes them (patient).</summary>
+    public static TableServiceClient TablesForWork(StorageOptions storage) => Tables(storage, StorageClientDefaults.ForWork(new TableClientOptions()));
+
+    private static TableServiceClient Tables(StorageOptions storage, TableClientOptions options)
     {
-        var options = StorageClientDefaults.Apply(new TableClientOptions());
         return storage.UsesIdentity
             ? new TableServiceClient(storage.TableServiceUri, Credential(storage), options)
             : new TableServiceClient(storage.ConnectionString, options);
