@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -15,19 +14,20 @@ namespace OrderSync.Tests.Integration.Execution;
 /// <summary>
 /// A storage write can be applied and its answer lost (the call times out on a loaded machine); the SDK then retries it and
 /// meets the write's own ETag change. Found by the benchmark's 4-worker drain: an order whose claim write went so looked
-/// busy with its own claim and waited out the 2-minute lease before its push ran.
+/// busy with its own claim and waited out the 2-minute lease before its push ran. Or a write fails on every try: a command
+/// whose outcome could not be saved gives its claim back, for the message's next delivery to run it at once.
 /// </summary>
 [TestClass]
 public sealed class LostStorageAnswerTests
 {
-    private static readonly LoseAnAnswer Losing = new();
+    private static readonly StorageWriteFaults Storage = StorageWriteFaults.OnBatches();
     private static LifecycleWorld _world = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext _)
     {
         var tables = new TableClientOptions();
-        tables.AddPolicy(Losing, HttpPipelinePosition.PerRetry);
+        tables.AddPolicy(Storage, HttpPipelinePosition.PerRetry);
         _world = await LifecycleWorld.StartAsync(tables);
     }
 
@@ -42,14 +42,14 @@ public sealed class LostStorageAnswerTests
     {
         var order = _world.NewOrder();
         // Given storage that loses the answer to the order's second write (the push's claim) after applying it
-        Losing.LoseWrite(2);
+        Storage.LoseWrite(2);
 
         // When the order is placed
         var outcome = await Processor().ProcessAsync(LifecycleWorld.Envelope(order, "placed", new OrderPlaced(LifecycleWorld.Mugs(order).Build())),
             CancellationToken.None);
 
         // Then its push runs at once
-        Assert.IsTrue(Losing.Lost, "the claim's answer was lost and the write retried");
+        Assert.IsTrue(Storage.Lost, "the claim's answer was lost and the write retried");
         Assert.IsInstanceOfType<ProcessOutcome.Done>(outcome, "the order waited for its own claim to lapse");
         Assert.AreEqual(1, _world.EffectsOn(order).Orders);
         Assert.IsTrue((await _world.Orders.LoadAsync(order, CancellationToken.None)).Record.Outbox.IsEmpty);
@@ -62,13 +62,13 @@ public sealed class LostStorageAnswerTests
         // Given a vendor failing its pushes, and storage that loses the answer to the order's third write (the push's
         // outcome) after applying it
         _world.VendorApi.FailNext("create", new HttpVendorFault.ServerError(503), times: 10);
-        Losing.LoseWrite(3);
+        Storage.LoseWrite(3);
 
         // When the order is placed
         await Processor().ProcessAsync(LifecycleWorld.Envelope(order, "placed", new OrderPlaced(LifecycleWorld.Mugs(order).Build())), CancellationToken.None);
 
         // Then the failed push is counted once
-        Assert.IsTrue(Losing.Lost, "the outcome's answer was lost and the write retried");
+        Assert.IsTrue(Storage.Lost, "the outcome's answer was lost and the write retried");
         var saved = await _world.Orders.LoadAsync(order, CancellationToken.None);
         var timeline = await _world.Orders.ReadTimelineAsync(order, CancellationToken.None);
         Assert.AreEqual(1, saved.Record.State.Work.Single().Retry?.Attempts, string.Join(Environment.NewLine, timeline.Select(e => e.Summary)));
@@ -84,12 +84,12 @@ public sealed class LostStorageAnswerTests
         // Given a push the vendor takes seconds to answer, and storage that loses the answer to the order's third write (the
         // claim's first renewal) after applying it
         _world.VendorApi.FailNext("create", new HttpVendorFault.StallBeforeEffect(TimeSpan.FromSeconds(6)));
-        Losing.LoseWrite(3);
+        Storage.LoseWrite(3);
         var placing = processor.ProcessAsync(LifecycleWorld.Envelope(order, "placed", new OrderPlaced(LifecycleWorld.Mugs(order).Build())), CancellationToken.None);
         await Eventually.GetAsync(() => Task.FromResult(_world.VendorApi.Received.Count(r => r.Body.Contains($"\"{order}\"", StringComparison.Ordinal))),
             count => count == 1, "the push to reach the vendor");
         time.Advance(lease / 3);
-        await Eventually.GetAsync(() => Task.FromResult(Losing.Lost), lost => lost, "the first renewal's answer to be lost");
+        await Eventually.GetAsync(() => Task.FromResult(Storage.Lost), lost => lost, "the first renewal's answer to be lost");
         var firstRenewal = time.GetUtcNow() + lease;
 
         // When later renewals come due
@@ -104,32 +104,24 @@ public sealed class LostStorageAnswerTests
         await placing;
     }
 
+    [TestMethod]
+    public async Task A_command_whose_outcome_cannot_be_saved_gives_its_claim_back()
+    {
+        var order = _world.NewOrder();
+        // Given storage that fails the order's third write (the push's outcome) on every try
+        Storage.FailWrite(3, tries: 4); // a first try and the SDK's three retries
+
+        // When the order is placed
+        var placing = Processor().ProcessAsync(LifecycleWorld.Envelope(order, "placed", new OrderPlaced(LifecycleWorld.Mugs(order).Build())), CancellationToken.None);
+
+        // Then the signal fails, the push having reached the vendor, and the push's claim is given back for the next delivery
+        await Assert.ThrowsAsync<Exception>(() => placing);
+        Assert.AreEqual(1, _world.EffectsOn(order).Orders);
+        var saved = await _world.Orders.LoadAsync(order, CancellationToken.None);
+        Assert.IsNull(saved.Record.Outbox.Single().ClaimedUntil, "the claim is held until its lease lapses");
+    }
+
     private static OrderSignalProcessor Processor(TimeProvider? time = null, TimeSpan? lease = null) => new(_world.Orders, _world.Directory,
         _world.Executor, new RecordingSignalQueue(), TestStorage.Wrap(new WorkerOptions { CommandLease = lease ?? new WorkerOptions().CommandLease }),
         time ?? TimeProvider.System, NullLogger<OrderSignalProcessor>.Instance);
-
-    /// <summary>Sends the chosen order write (a table batch) on, then throws as a connection lost before the answer does: the SDK retries it.</summary>
-    private sealed class LoseAnAnswer : HttpPipelinePolicy
-    {
-        private int _writesLeft;
-        private int _lost;
-
-        public bool Lost => Volatile.Read(ref _lost) == 1;
-
-        /// <summary>Loses the answer to the <paramref name="nth"/> write from now.</summary>
-        public void LoseWrite(int nth) => (_writesLeft, _lost) = (nth, 0);
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw new NotSupportedException();
-
-        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            await ProcessNextAsync(message, pipeline);
-            var write = message.Request.Method == RequestMethod.Post && message.Request.Uri.ToUri().AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal);
-            if (write && Interlocked.Decrement(ref _writesLeft) == 0)
-            {
-                Volatile.Write(ref _lost, 1);
-                throw new IOException("the answer was lost (test)");
-            }
-        }
-    }
 }
