@@ -46,21 +46,14 @@ public static class ScalingRun
 
     /// <summary>
     /// Writes each order not pushed in time (its whole ops view: status, reasons, outbox, timeline) and every worker's output
-    /// to <c>TestResults/scaling-orders/</c>, to read why, and prints the status of the first few.
+    /// to <c>TestResults/scaling-orders/{workers}-workers/</c>, to read why, and prints each order's status.
     /// </summary>
     private static async Task KeepMissingAsync(BenchmarkWorld world, IEnumerable<string> orderIds, TextWriter log)
     {
-        var folder = Directory.CreateDirectory(Path.Combine("TestResults", "scaling-orders")).FullName;
-        using var http = new HttpClient { BaseAddress = world.Host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
-        foreach (var orderId in orderIds)
-        {
-            using var answer = await http.GetAsync($"api/orders/{ShopifyWebhookBuilder.MerchantShop}/{orderId}");
-            var view = await answer.Content.ReadAsStringAsync();
-            await File.WriteAllTextAsync(Path.Combine(folder, $"{orderId}.json"), view);
-            log.WriteLine($"scaling: order {orderId} not pushed in time: {(int)answer.StatusCode} {view[..Math.Min(view.Length, 400)]}");
-        }
+        var folder = await OpsViews.KeepAsync(world, Path.Combine("scaling-orders", $"{world.Workers.Count}-workers"), orderIds,
+            (orderId, view) => log.WriteLine($"scaling: order {orderId} not pushed in time: {view[..Math.Min(view.Length, 400)]}"));
         for (var i = 0; i < world.Workers.Count; i++)
-            await File.WriteAllTextAsync(Path.Combine(folder, $"worker-{world.Workers.Count}-{i}.log"), world.Workers[i].Output);
+            await File.WriteAllTextAsync(Path.Combine(folder, $"worker-{i}.log"), world.Workers[i].Output);
         log.WriteLine($"scaling: the ops views and the workers' output are in {folder}");
     }
 

@@ -62,7 +62,8 @@ public static class ChaosRun
         var notSettled = flows.Select((f, i) => (f, e: effects[i])).Where(x => !Settled(x.f, x.e)).ToList();
         foreach (var (flow, effect) in notSettled.Take(10))
             log.WriteLine($"chaos: order {flow.Order.OrderId} ({flow.Kind}{(flow.Redelivered ? ", redelivered" : "")}{(flow.Reordered ? ", reordered" : "")}): {effect}");
-        await KeepOrdersAsync(world, notSettled.Select(x => x.f), log);
+        if (notSettled.Count > 0)
+            log.WriteLine($"chaos: the ops view of the {notSettled.Count} orders not as expected is in {await OpsViews.KeepAsync(world, "chaos-orders", notSettled.Select(x => x.f.Order.OrderId))}");
         return new ChaosFigures(seed, count, killed, injected, compared.Sum(c => c.Expected), compared.Sum(c => c.Seen), compared.Sum(c => c.Lost),
             compared.Sum(c => c.Doubled), notSettled.Count(x => x.e.Status is "failed" or "attention"), notSettled.Count);
     }
@@ -208,22 +209,6 @@ public static class ChaosRun
                 merchant.Store.FulfillmentsOf(flow.Order.Order.Id).Count, trackers.GetValueOrDefault(flow.Order.CaptureId), intent.Updates,
                 intent.Shipping?.TrackingNumber?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [], statuses[i]);
         })];
-    }
-
-    /// <summary>Writes each order's whole ops view (status, reason, pending commands, timeline) beside the figures, to read why it is not as expected.</summary>
-    private static async Task KeepOrdersAsync(BenchmarkWorld world, IEnumerable<ChaosFlow> flows, TextWriter log)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine("TestResults", "chaos-orders")).FullName;
-        foreach (var old in Directory.EnumerateFiles(folder, "*.json")) File.Delete(old);
-        using var http = new HttpClient { BaseAddress = world.Host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
-        var kept = 0;
-        foreach (var flow in flows)
-        {
-            using var answer = await http.GetAsync($"api/orders/{ShopifyWebhookBuilder.MerchantShop}/{flow.Order.OrderId}");
-            await File.WriteAllTextAsync(Path.Combine(folder, $"{flow.Order.OrderId}.json"), await answer.Content.ReadAsStringAsync());
-            kept++;
-        }
-        if (kept > 0) log.WriteLine($"chaos: the ops view of the {kept} orders not as expected is in {folder}");
     }
 
     private static async Task<string?> StatusAsync(HttpClient http, ChaosFlow flow)
