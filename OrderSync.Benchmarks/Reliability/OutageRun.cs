@@ -37,8 +37,10 @@ public static class OutageRun
         var outage = Task.Run(async () =>
         {
             await Task.Delay(downAt);
-            stoppedAt = Stopwatch.GetTimestamp();
+            // Down from when Azurite has exited: stopped as a server is (SIGTERM), it writes its data out and may answer
+            // for seconds before it goes, and what it answers then is really queued.
             await world.StopStorageAsync();
+            stoppedAt = Stopwatch.GetTimestamp();
             await Task.Delay(downFor);
             await world.StartStorageAsync();
             startedAt = Stopwatch.GetTimestamp();
@@ -68,7 +70,7 @@ public static class OutageRun
 /// <param name="Attempts">Webhook deliveries sent, redeliveries included.</param>
 /// <param name="Answered503">Deliveries answered 503 (storage unreachable: Shopify redelivers).</param>
 /// <param name="OtherAnswers">Deliveries answered neither 200 nor 503, by status (0: no answer at all).</param>
-/// <param name="AcceptedWhileDown">Deliveries answered 200 that were sent after storage stopped and answered before it was back: must be 0.</param>
+/// <param name="AcceptedWhileDown">Deliveries answered 200 that were sent after Azurite exited and answered before it was back: must be 0.</param>
 /// <param name="NeverAccepted">Orders whose webhook was never answered 200 before the run gave up.</param>
 /// <param name="Lost">Orders answered 200 and never pushed.</param>
 /// <param name="Doubled">Second vendor orders for one order.</param>
