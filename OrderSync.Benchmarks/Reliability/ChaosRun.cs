@@ -63,7 +63,10 @@ public static class ChaosRun
         foreach (var (flow, effect) in notSettled.Take(10))
             log.WriteLine($"chaos: order {flow.Order.OrderId} ({flow.Kind}{(flow.Redelivered ? ", redelivered" : "")}{(flow.Reordered ? ", reordered" : "")}): {effect}");
         if (notSettled.Count > 0)
-            log.WriteLine($"chaos: the ops view of the {notSettled.Count} orders not as expected is in {await OpsViews.KeepAsync(world, "chaos-orders", notSettled.Select(x => x.f.Order.OrderId))}");
+        {
+            var kept = await OpsViews.KeepAsync(world, "chaos-orders", notSettled.Select(x => x.f.Order.OrderId));
+            log.WriteLine($"chaos: the ops view of the {notSettled.Count} orders not as expected is in {kept}");
+        }
         return new ChaosFigures(seed, count, killed, injected, compared.Sum(c => c.Expected), compared.Sum(c => c.Seen), compared.Sum(c => c.Lost),
             compared.Sum(c => c.Doubled), notSettled.Count(x => x.e.Status is "failed" or "attention"), notSettled.Count);
     }

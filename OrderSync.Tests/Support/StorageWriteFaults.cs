@@ -11,7 +11,7 @@ public sealed class StorageWriteFaults : HttpPipelinePolicy
 {
     private readonly Func<Request, bool> _isWrite;
     private readonly Lock _gate = new();
-    private int _writesFirst;
+    private int _writesToPass;
     private int _triesToFail;
     private bool _loseAnswer;
     private bool _lost;
@@ -36,13 +36,13 @@ public sealed class StorageWriteFaults : HttpPipelinePolicy
     /// <summary>Loses the answer to the <paramref name="nth"/> write from now.</summary>
     public void LoseWrite(int nth)
     {
-        lock (_gate) (_writesFirst, _triesToFail, _loseAnswer, _lost) = (nth - 1, 0, true, false);
+        lock (_gate) (_writesToPass, _triesToFail, _loseAnswer, _lost) = (nth - 1, 0, true, false);
     }
 
     /// <summary>Fails the <paramref name="nth"/> write from now, and its retries, <paramref name="tries"/> tries in all, none of them sent.</summary>
     public void FailWrite(int nth, int tries)
     {
-        lock (_gate) (_writesFirst, _triesToFail, _loseAnswer, _lost) = (nth - 1, tries, false, false);
+        lock (_gate) (_writesToPass, _triesToFail, _loseAnswer, _lost) = (nth - 1, tries, false, false);
     }
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw new NotSupportedException();
@@ -54,7 +54,7 @@ public sealed class StorageWriteFaults : HttpPipelinePolicy
             lock (_gate)
             {
                 _seen++;
-                if (_writesFirst > 0) _writesFirst--;
+                if (_writesToPass > 0) _writesToPass--;
                 else if (_triesToFail > 0) (_triesToFail, refuse) = (_triesToFail - 1, true);
                 else if (_loseAnswer) (_loseAnswer, _lost, lose) = (false, true, true);
             }
